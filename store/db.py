@@ -1,0 +1,86 @@
+"""Engines and schema. ``DATABASE_URL`` picks the database; SQLite file by default."""
+
+import os
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.pool import StaticPool
+from sqlmodel import Session, SQLModel, create_engine, select
+
+from store import models
+from store.councils import directory
+
+
+def data_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "letters"
+
+
+def default_url() -> str:
+    """``DATABASE_URL`` if set, else ``sqlite:///$XDG_DATA_HOME/letters/letters.sqlite3``."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    return url or f"sqlite:///{data_dir() / 'letters.sqlite3'}"
+
+
+def normalise_url(url: str) -> str:
+    # psycopg 3 is the driver we ship; accept the URLs people paste.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def sqlite_path(engine: Engine) -> Path | None:
+    if engine.dialect.name != "sqlite":
+        return None
+    db = engine.url.database
+    return Path(db) if db and db != ":memory:" else None
+
+
+def make_engine(url: str | None = None) -> Engine:
+    url = normalise_url(url or default_url())
+    if url.startswith("sqlite"):
+        return _sqlite_engine(url)
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+
+
+def _sqlite_engine(url: str) -> Engine:
+    memory = url in ("sqlite://", "sqlite:///:memory:")
+    if not memory:
+        path = Path(url.split("sqlite:///", 1)[1])
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": 30},
+        poolclass=StaticPool if memory else None,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection, _record) -> None:
+        cursor = dbapi_connection.cursor()
+        if not memory:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    return engine
+
+
+def create_schema(engine: Engine) -> None:
+    """Create missing tables and load the council table once."""
+    SQLModel.metadata.create_all(engine)
+    with Session(engine) as session:
+        if session.exec(select(models.Council.id).limit(1)).first() is not None:
+            return
+        for c in directory().councils:
+            session.add(models.Council(
+                short_name=c.short_name, formal_name=c.formal_name, aliases=";".join(c.aliases),
+                first_year=c.first_year, last_year=c.last_year, la_type=c.la_type,
+                dfe_code=c.dfe_code,
+            ))
+        try:
+            session.commit()
+        except Exception:  # another process seeded it first
+            session.rollback()

@@ -1,0 +1,196 @@
+"""Finding a letter's own grades, and the sentence that states each one.
+
+Only three places count: a "Grade N" at an area heading (APA 2007-08), a row of the flattened
+"Areas for judgement | Grade awarded" table (APA 2005-06), and the "Performs X (N)" line after
+the "<council> children's services assessment <year>" heading (CSA 2009-11). Grades quoted
+from other inspections or earlier years sit in prose and are never read as grades.
+"""
+
+import re
+from dataclasses import dataclass
+
+from store.areas import APA_WORDS, CSA_WORDS
+from store.layout import Block, Layout
+from store.lines import GRADE_LINE, Line
+
+CSA_GRADE = re.compile(
+    r"^\s*performs (excellently|well|adequately|poorly)\s*(?:\(\s*([1-4])\s*\))?\s*$", re.I
+)
+CSA_PROSE = re.compile(
+    r"children'?s? services in .{0,90}?\bperforms? (excellently|well|adequately|poorly)", re.I | re.S
+)
+APA_PROSE = re.compile(
+    r"\b(?:is|are|remains?|was|were|been|be)\s+(?:now\s+|only\s+|still\s+|judged\s+to\s+be\s+)?"
+    r"(outstanding|excellent|good|adequate|inadequate)\b",
+    re.I,
+)
+OVERALL_PROSE = (
+    (4, re.compile(r"well above (?:the )?minimum requirements", re.I)),
+    (1, re.compile(r"(?:do|does|did) not (?:meet|deliver) (?:the )?minimum requirements", re.I)),
+    (2, re.compile(r"(?:only )?(?:at|meets?|meeting|delivers?) (?:only )?(?:the )?minimum "
+                   r"requirements", re.I)),
+    (3, re.compile(r"above (?:the )?minimum requirements", re.I)),
+)
+TABLE_HEADER = re.compile(r"^(?:areas? for judgement|grade awarded|areas? for judgement grade "
+                          r"awarded)$")
+TABLE_LABELS = (
+    ("overall", re.compile(r"children'?s? services (?:in|to) maintaining|contribution of the "
+                           r"(?:local authority|council)'?s? children'?s? services", re.I)),
+    ("capacity_to_improve", re.compile(r"capacity to improve", re.I)),
+    ("social_care", re.compile(r"social care services", re.I)),
+    ("education", re.compile(r"education services", re.I)),
+)
+TABLE_CELL = re.compile(r"^\s*(?:grade\s*)?([1-4])\s*$", re.I)
+LABEL_WITH_GRADE = re.compile(r"[-\u2013:\s]\s*([1-4])\s*$")
+KEY_TEXT = re.compile(r"^\s*(?:grade\s*[1-4]\s*[:.\-]?\s*)?an? (?:service|organisation) that", re.I)
+
+
+@dataclass(frozen=True)
+class Found:
+    area: str
+    grade: int
+    grade_span: tuple[int, int]  # normalised offsets of the printed grade ("Grade 2", table cell)
+    quote_span: tuple[int, int]  # normalised offsets of the stating sentence(s)
+    section: int
+
+
+def sentence_span(text: str, pos: int, block: Block) -> tuple[int, int]:
+    """The sentence around ``pos``, kept inside its paragraph."""
+    start = block.start
+    for m in re.finditer(r"[.!?]\s+(?=[A-Z0-9\"'(])", text[block.start:pos]):
+        start = block.start + m.end()
+    m = re.search(r"[.!?](?=\s|$)", text[pos:block.end])
+    return start, (pos + m.end() if m else block.end)
+
+
+def prose_quote(layout: Layout, text: str, section: int, area: str, grade: int,
+                kind: str) -> tuple[int, int] | None:
+    """The first sentences of a section that restate its grade in words, if they agree."""
+    blocks = [b for b in layout.blocks if b.section == section][:2]
+    for block in blocks:
+        body = text[block.start:block.end]
+        for found, pos in _prose_grades(body, area, kind):
+            if found == grade:
+                return sentence_span(text, block.start + pos, block)
+    return None
+
+
+def _prose_grades(body: str, area: str, kind: str) -> list[tuple[int, int]]:
+    hits: list[tuple[int, int]] = []
+    if kind == "csa":
+        return [(CSA_WORDS[m.group(1).lower()], m.start()) for m in CSA_PROSE.finditer(body)]
+    if area == "overall":
+        for grade, pattern in OVERALL_PROSE:
+            hits += [(grade, m.start()) for m in pattern.finditer(body)]
+    hits += [(APA_WORDS[m.group(1).lower()], m.start()) for m in APA_PROSE.finditer(body)]
+    return sorted(hits, key=lambda h: h[1])
+
+
+def heading_grades(layout: Layout) -> list[Found]:
+    """APA 2007-08: "Grade N" on the heading line or on one of the next two non-blank lines."""
+    found: list[Found] = []
+    lines = layout.lines
+    for index, section in enumerate(layout.sections):
+        if section.area is None or section.area == "service_management":
+            continue
+        head = lines[section.line]
+        if section.grade is not None:
+            m = re.search(rf"grade\s*:?\s*{section.grade}", head.text, re.I)
+            span = (head.start + m.start(), head.start + m.end()) if m else (head.start, head.end)
+            found.append(Found(section.area, section.grade, span, (head.start, head.end), index))
+            continue
+        grade_line = _grade_line_after(lines, section.line)
+        if grade_line is not None:
+            grade = int(GRADE_LINE.match(grade_line.text).group(1))
+            found.append(Found(section.area, grade, (grade_line.start, grade_line.end),
+                               (head.start, grade_line.end), index))
+    return _first_per_area(found)
+
+
+def _grade_line_after(lines: list[Line], at: int) -> Line | None:
+    seen = 0
+    for ln in lines[at + 1:]:
+        if ln.blank:
+            continue
+        if GRADE_LINE.match(ln.text):
+            return ln
+        seen += 1
+        if seen >= 2:
+            return None
+    return None
+
+
+def csa_grade(layout: Layout, title_line: int, section: int) -> Found | None:
+    """The first "Performs X (N)" line within a few lines after the assessment heading."""
+    for ln in layout.lines[title_line + 1: title_line + 10]:
+        m = CSA_GRADE.match(ln.text)
+        if not m:
+            continue
+        word = CSA_WORDS[m.group(1).lower()]
+        if m.group(2) and int(m.group(2)) != word:
+            return None  # the words and the number disagree: state nothing
+        return Found("overall", word, (ln.start, ln.end), (ln.start, ln.end), section)
+    return None
+
+
+def table_region(lines: list[Line]) -> range:
+    """The flattened 2005-06 grade table: from its header to its last cell or key line."""
+    for ln in lines:
+        if TABLE_HEADER.match(ln.key):
+            last = ln.index
+            for later in lines[ln.index + 1: ln.index + 60]:
+                if TABLE_CELL.match(later.text) or KEY_TEXT.match(later.text) or (
+                    any(p.search(later.text) for _, p in TABLE_LABELS)
+                    and LABEL_WITH_GRADE.search(later.text)
+                ):
+                    last = later.index
+            return range(ln.index, last + 1)
+    return range(0)
+
+
+def table_grades(layout: Layout, region: range) -> list[Found]:
+    """Rows of the table: label lines, then a bare digit cell that is not a key number."""
+    found: list[Found] = []
+    lines = layout.lines
+    label: list[Line] = []
+    for ln in (lines[i] for i in region):
+        if ln.blank:
+            continue
+        if TABLE_HEADER.match(ln.key) or KEY_TEXT.match(ln.text):
+            label = []
+            continue
+        cell = TABLE_CELL.match(ln.text)
+        inline = None if cell else LABEL_WITH_GRADE.search(ln.text)
+        if not cell:
+            label = [*label[-3:], ln]
+        if (cell or inline) and label and not _is_key_number(lines, ln):
+            area = _label_area(" ".join(x.text for x in label))
+            if area:
+                grade = int((cell or inline).group(1))
+                end = ln.end
+                found.append(Found(area, grade, (ln.start, ln.end), (label[0].start, end),
+                                   layout.section_of(ln.index)))
+            label = []
+    return _first_per_area(found)
+
+
+def _is_key_number(lines: list[Line], line: Line) -> bool:
+    nxt = next((ln for ln in lines[line.index + 1:] if not ln.blank), None)
+    return nxt is not None and bool(KEY_TEXT.match(nxt.text))
+
+
+def _label_area(label: str) -> str | None:
+    for area, pattern in TABLE_LABELS:
+        if pattern.search(label):
+            return area
+    return None
+
+
+def _first_per_area(found: list[Found]) -> list[Found]:
+    seen: set[str] = set()
+    kept = []
+    for f in found:
+        if f.area not in seen:
+            seen.add(f.area)
+            kept.append(f)
+    return kept

@@ -1,0 +1,212 @@
+"""Loading letters into the store: one transaction per file, a report at the end."""
+
+import fcntl
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+from sqlalchemy import delete, text
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from store import models
+from store.db import sqlite_path
+from store.errors import IngestError, LettersError, StoreBusyError
+from store.parse import parse_letter
+from store.pdf import pdf_text
+from store.records import ParsedLetter
+
+SUFFIXES = (".txt", ".pdf")
+VERSION_KEY = "version"
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    path: str
+    status: str  # loaded, unchanged, replaced, failed
+    reason: str = ""
+    letter: str = ""  # "Birmingham APA 2007"
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileOutcome]]:
+    """Files to read (folders walked, sorted) and failures for paths that cannot be read."""
+    files: list[Path] = []
+    problems: list[FileOutcome] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES
+                            and p.is_file())
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(FileOutcome(str(path), "failed", "no such file or folder"))
+    return files, problems
+
+
+def read_text(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise IngestError(path.name, f"unsupported file type '{suffix or 'none'}' (.txt or .pdf)")
+    try:
+        if suffix == ".pdf":
+            return pdf_text(path)
+        data = path.read_bytes()
+    except PermissionError:
+        raise IngestError(path.name, "permission denied") from None
+    except OSError as exc:
+        raise IngestError(path.name, f"cannot read the file ({exc.strerror})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def ingest_paths(engine: Engine, paths: Iterable[str | Path],
+                 progress: Callable[[Path], None] | None = None) -> IngestReport:
+    files, problems = collect_files(paths)
+    report = IngestReport(list(problems))
+    with ingest_lock(engine):
+        for path in files:
+            report.outcomes.append(ingest_file(engine, path))
+            if progress:
+                progress(path)
+    return report
+
+
+def ingest_file(engine: Engine, path: Path) -> FileOutcome:
+    try:
+        text_ = read_text(path)
+        letter = parse_letter(text_, path.name)
+    except LettersError as exc:
+        return FileOutcome(str(path), "failed", getattr(exc, "reason", str(exc)))
+    return store_letter(engine, letter, text_, str(path))
+
+
+def store_letter(engine: Engine, letter: ParsedLetter, text_: str, file: str) -> FileOutcome:
+    name = f"{letter.council} {letter.kind.upper()} {letter.year}"
+    sha = digest(text_)
+    with Session(engine) as session:
+        try:
+            council = session.exec(select(models.Council).where(
+                models.Council.short_name == letter.council)).one()
+            old = session.exec(select(models.Letter).where(
+                models.Letter.council_id == council.id, models.Letter.kind == letter.kind,
+                models.Letter.year == letter.year)).first()
+            if old is not None and old.sha256 == sha:
+                return FileOutcome(file, "unchanged", letter=name)
+            if old is not None:
+                _delete_letter(session, old.id)
+            _insert_letter(session, council.id, letter, text_, sha, file)
+            _bump_version(session)
+            session.commit()
+        except Exception as exc:  # a failing file changes nothing; the others go on
+            session.rollback()
+            return FileOutcome(file, "failed", f"could not store it ({type(exc).__name__})")
+    status = "replaced" if old is not None else "loaded"
+    reason = f"replaced the earlier letter from {old.source_file}" if old is not None else ""
+    return FileOutcome(file, status, reason, name)
+
+
+def _delete_letter(session: Session, letter_id: int) -> None:
+    for table in (models.Judgement, models.Passage, models.Section):
+        session.exec(delete(table).where(table.letter_id == letter_id))
+    session.exec(delete(models.Letter).where(models.Letter.id == letter_id))
+    session.flush()
+
+
+def _insert_letter(session: Session, council_id: int, letter: ParsedLetter, text_: str,
+                   sha: str, file: str) -> None:
+    row = models.Letter(
+        council_id=council_id, kind=letter.kind, year=letter.year, title=letter.title,
+        letter_date=letter.letter_date, addressee=letter.addressee, signatory=letter.signatory,
+        source_file=Path(file).name, sha256=sha, text=text_, ingested_at=datetime.now(UTC),
+    )
+    session.add(row)
+    session.flush()
+    sections = {}
+    for i, s in enumerate(letter.sections):
+        sections[s.heading] = sections.get(s.heading) or models.Section(
+            letter_id=row.id, ordinal=i, heading=s.heading, area=s.area, start=s.start, end=s.end)
+        session.add(sections[s.heading])
+    session.flush()
+    for i, p in enumerate(letter.passages):
+        session.add(models.Passage(
+            letter_id=row.id, section_id=sections[p.section].id, council_id=council_id,
+            year=letter.year, area=p.area, ordinal=i, text=p.text, start=p.start, end=p.end,
+            bullet=p.bullet))
+    for j in letter.judgements:
+        session.add(models.Judgement(
+            letter_id=row.id, section_id=sections[j.section].id, council_id=council_id,
+            year=letter.year, kind=letter.kind, area=j.area, grade=j.grade, label=j.label,
+            grade_text=j.grade_text, quote=j.quote, start=j.start, end=j.end))
+
+
+def _bump_version(session: Session) -> None:
+    meta = session.get(models.StoreMeta, VERSION_KEY)
+    if meta is None:
+        session.add(models.StoreMeta(key=VERSION_KEY, value="1"))
+    else:
+        meta.value = str(int(meta.value) + 1)
+        session.add(meta)
+
+
+@contextmanager
+def ingest_lock(engine: Engine) -> Iterator[None]:
+    """One ingest at a time per store: a lock file for SQLite, an advisory lock for PostgreSQL."""
+    path = sqlite_path(engine)
+    busy = StoreBusyError("another 'letters ingest' is writing to this store; try again when it "
+                          "has finished")
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            if not conn.execute(text("SELECT pg_try_advisory_lock(7305)")).scalar():
+                raise busy
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(7305)"))
+        return
+    if path is None:
+        yield
+        return
+    with open(f"{path}.ingest-lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise busy from None
+        yield
+
+
+def bundled_letters() -> list[tuple[str, str]]:
+    folder = resources.files("store").joinpath("bundled")
+    return sorted((f.name, f.read_text(encoding="utf-8")) for f in folder.iterdir()
+                  if f.name.endswith(".txt"))
+
+
+def load_bundled_if_empty(engine: Engine) -> None:
+    """A fresh store answers at once: the two real letters ship inside the package."""
+    with Session(engine) as session:
+        if session.exec(select(models.Letter.id).limit(1)).first() is not None:
+            return
+    for name, text_ in bundled_letters():
+        store_letter(engine, parse_letter(text_, name), text_, name)

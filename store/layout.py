@@ -1,0 +1,165 @@
+"""The layout of a letter: each line's role, the sections, and the prose blocks (paragraphs)."""
+
+import re
+from dataclasses import dataclass
+
+from store.lines import (
+    BULLET, DATE_LINE, GRADE_LINE, LETTERHEAD, PAGE_FURNITURE, PLAIN_HEADINGS, SCALE_CELL,
+    SUB_HEADINGS, Line, area_heading, is_paragraph_style, repeated_furniture,
+)
+
+TERMINAL = re.compile(r"[.!?:;)\"']\s*$")
+CLOSING = re.compile(r"^\s*yours (?:sincerely|faithfully)\b", re.I)
+SALUTATION = re.compile(r"^\s*dear\s+\S", re.I)
+CSA_GRADE_LINE = re.compile(r"^\s*performs \w+\s*\(\s*[1-4]\s*\)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class SectionStart:
+    line: int
+    heading: str
+    area: str | None
+    grade: int | None = None  # "Grade N" printed on the heading line itself
+
+
+@dataclass(frozen=True)
+class Block:
+    lines: tuple[int, ...]
+    start: int  # normalised offsets
+    end: int
+    bullet: bool
+    section: int  # index into sections
+
+
+@dataclass
+class Layout:
+    lines: list[Line]
+    roles: list[str]  # blank, junk, header, closing, title, heading, sub, grade, table, text, bullet
+    sections: list[SectionStart]
+    blocks: list[Block]
+    paragraph_style: bool
+
+    def section_of(self, line_index: int) -> int:
+        current = 0
+        for i, s in enumerate(self.sections):
+            if s.line <= line_index:
+                current = i
+        return current
+
+
+def header_end(lines: list[Line], title_line: int) -> int:
+    """Index of the first line after the letterhead, date, address and salutation."""
+    for ln in lines[: max(title_line, 0) + 1][:60]:
+        if SALUTATION.match(ln.text):
+            return max(ln.index + 1, 0)
+    return 0
+
+
+def closing_start(lines: list[Line]) -> int:
+    for ln in reversed(lines):
+        if CLOSING.match(ln.text):
+            return ln.index
+    return len(lines)
+
+
+def classify(lines: list[Line], kind: str, title_lines: range, table: range,
+             heading_lines: dict[int, SectionStart]) -> list[str]:
+    first = header_end(lines, title_lines.start)
+    last = closing_start(lines)
+    furniture = repeated_furniture(lines)
+    paragraph_style = is_paragraph_style(lines)
+    roles: list[str] = []
+    for ln in lines:
+        text = ln.text
+        if ln.blank:
+            role = "blank"
+        elif ln.index < first and ln.index not in title_lines:
+            role = "header"
+        elif ln.index >= last:
+            role = "closing"
+        elif ln.index in title_lines:
+            role = "title"
+        elif ln.index in heading_lines:
+            role = "heading"
+        elif ln.index in table:
+            role = "table"
+        elif (PAGE_FURNITURE.match(text) or LETTERHEAD.search(text) or DATE_LINE.match(text)
+              or ln.key in furniture):
+            role = "junk"
+        elif GRADE_LINE.match(text) or CSA_GRADE_LINE.match(text):
+            role = "grade"
+        elif SCALE_CELL.match(text) and len(text) < 120:
+            role = "junk"
+        elif SUB_HEADINGS.match(ln.key) or (PLAIN_HEADINGS.match(ln.key) and kind == "apa"):
+            role = "sub"
+        elif BULLET.match(text) or (paragraph_style and re.match(r"^ \S", text)):
+            role = "bullet"
+        else:
+            role = "text"
+        roles.append(role)
+    return roles
+
+
+def find_headings(lines: list[Line], kind: str, csa_title: int | None,
+                  after: int) -> dict[int, SectionStart]:
+    found: dict[int, SectionStart] = {}
+    for ln in lines[after:]:
+        if ln.index == csa_title:
+            found[ln.index] = SectionStart(ln.index, "Children's services assessment", "overall")
+            continue
+        hit = area_heading(ln, lines[ln.index + 1: ln.index + 4])
+        if hit:
+            area, grade = hit
+            found[ln.index] = SectionStart(ln.index, ln.text.strip(), area, grade)
+        elif kind == "csa" and PLAIN_HEADINGS.match(ln.key):
+            found[ln.index] = SectionStart(ln.index, ln.text.strip(), None)
+    return found
+
+
+def build_blocks(lines: list[Line], roles: list[str], sections: list[SectionStart],
+                 paragraph_style: bool) -> list[Block]:
+    """Group prose lines into paragraphs and bullets, mending page breaks inside sentences."""
+    width = _wrap_width(lines, roles)
+    groups: list[list[int]] = []
+    bullets: list[bool] = []
+    gap = False  # a blank or furniture line since the last prose line
+    for ln, role in zip(lines, roles, strict=True):
+        if role in ("blank", "junk"):
+            gap = True
+            continue
+        if role not in ("text", "bullet"):
+            groups.append([])  # a heading ends any open paragraph
+            bullets.append(False)
+            gap = False
+            continue
+        prev = lines[groups[-1][-1]] if groups and groups[-1] else None
+        if prev is None or role == "bullet" or _starts_new(prev, ln, gap, paragraph_style, width):
+            groups.append([ln.index])
+            bullets.append(role == "bullet")
+        else:
+            groups[-1].append(ln.index)
+        gap = False
+    blocks = []
+    section_lines = [s.line for s in sections]
+    for group, bullet in zip(groups, bullets, strict=True):
+        if not group:
+            continue
+        section = max((i for i, at in enumerate(section_lines) if at <= group[0]), default=0)
+        blocks.append(Block(tuple(group), lines[group[0]].start, lines[group[-1]].end, bullet,
+                            section))
+    return blocks
+
+
+def _starts_new(prev: Line, line: Line, gap: bool, paragraph_style: bool, width: int) -> bool:
+    ended = bool(TERMINAL.search(prev.text))
+    if paragraph_style or gap or line.text.startswith(" "):
+        # A page break (blank lines, or a leading space in wrapped text) mid-sentence: the
+        # previous line stops without punctuation.
+        return ended
+    return ended and len(prev.text.rstrip()) < 0.85 * width
+
+
+def _wrap_width(lines: list[Line], roles: list[str]) -> int:
+    lengths = sorted(len(ln.text.rstrip()) for ln, r in zip(lines, roles, strict=True)
+                     if r == "text")
+    return lengths[int(len(lengths) * 0.9)] if lengths else 80

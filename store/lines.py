@@ -1,0 +1,118 @@
+"""Lines of a letter, classified: what is prose, what is a heading, what is page furniture."""
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from store.text import key
+
+AREA_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (area, re.compile(rf"^(?:the )?{pattern}\b"))
+    for area, pattern in (
+        ("overall", r"overall effectiveness(?: of (?:the )?children'?s? services)?"),
+        ("being_healthy", r"be(?:ing)? healthy"),
+        ("staying_safe", r"stay(?:ing)? safe"),
+        ("enjoying_and_achieving", r"enjoy(?:ing)? and achiev(?:e|ing)"),
+        ("making_a_positive_contribution", r"mak(?:e|ing) a positive contribution"),
+        ("achieving_economic_wellbeing", r"achiev(?:e|ing) economic well ?being"),
+        ("capacity_to_improve", r"capacity to improve"),
+        ("service_management", r"(?:service management|management of (?:children'?s? )?services)"),
+    )
+)
+
+# Section headings that carry no graded area (CSA letters, 2005-06 letters).
+PLAIN_HEADINGS = re.compile(
+    r"^(?:annual children'?s? services assessment|strengths|areas? for (?:further )?improvement|"
+    r"key areas? for (?:further )?(?:development|improvement)|outcomes for children and young "
+    r"people|prospects for improvement|introduction|summary|areas for judgement)$"
+)
+# Headings inside a section: kept out of passages, never start a section.
+SUB_HEADINGS = re.compile(
+    r"^(?:summary of strengths and areas for (?:development|improvement)|areas? for development|"
+    r"for immediate action|for action in the next (?:six|6) months|for action in the longer term|"
+    r"major strengths|important weaknesses(?: and areas for (?:development|improvement))?|"
+    r"strengths|key strengths|grade awarded|areas for judgement|judgement|grade|"
+    r"children'?s? services assessment)$"
+)
+GRADE_LINE = re.compile(r"^\s*grade\s*:?\s*([1-4])\b(?!\s*/)(?:\s*[-(]?\s*[a-z]+\)?)?\s*$", re.I)
+HEADING_GRADE = re.compile(r"[\s:,\-]+grade\s*:?\s*([1-4])\b(?!\s*/)", re.I)
+PAGE_FURNITURE = re.compile(
+    r"^\s*(?:page \d+(?: of \d+)?|\d{1,3}|-\s*\d{1,3}\s*-|\d+\s*/\s*\d+)\s*$", re.I
+)
+LETTERHEAD = re.compile(
+    r"ofsted\.gov\.uk|csci\.(?:org|gsi)|\bkingsway\b|piccadilly gate|\bWC2B\b|\bM1 2WD\b|"
+    r"^\s*(?:direct )?[tf] \d{4,5}[\d ]+$|^\s*www\.",
+    re.I,
+)
+DATE_LINE = re.compile(
+    r"^\s*(\d{1,2})(?:st|nd|rd|th)? (january|february|march|april|may|june|july|august|"
+    r"september|october|november|december),? (\d{4})\s*$",
+    re.I,
+)
+SCALE_CELL = re.compile(
+    r"^\s*(?:[1-4]|performs (?:excellently|well|adequately|poorly)|an organisation that .*"
+    r"minimum requirements\.?|(?:grade\s*[1-4]\s*[:.\-]?\s*)?a service that .*minimum requirements"
+    r".*|key)\s*$",
+    re.I,
+)
+BULLET = re.compile(r"^\s*(?:[-\u2022*\u25cf\u25e6o]\s+|\u2022)")
+
+
+@dataclass(frozen=True)
+class Line:
+    index: int
+    start: int  # offsets into the normalised text
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def key(self) -> str:
+        return key(self.text)
+
+
+def split_lines(text: str) -> list[Line]:
+    lines, pos = [], 0
+    for i, raw in enumerate(text.split("\n")):
+        lines.append(Line(i, pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return lines
+
+
+def is_paragraph_style(lines: list[Line]) -> bool:
+    """One paragraph per line (seed 2007) rather than hard-wrapped at ~85 columns (seed 2011)."""
+    content = [len(ln.text) for ln in lines if not ln.blank]
+    long = sum(1 for n in content if n > 160)
+    return bool(content) and long >= 3 and long / len(content) >= 0.1
+
+
+def area_heading(line: Line, following: list[Line]) -> tuple[str, int | None] | None:
+    """(area, grade on the line or None) when the line is an area heading, else None."""
+    text = line.text.strip()
+    k = line.key
+    if not text or not text[0].isupper() or text.endswith(".") or ". " in text or len(text) > 100:
+        return None
+    for area, pattern in AREA_HEADINGS:
+        if not pattern.match(k):
+            continue
+        on_line = HEADING_GRADE.search(text)
+        if on_line:
+            return area, int(on_line.group(1))
+        nxt = next((f for f in following if not f.blank), None)
+        if len(text) <= 90 or (nxt is not None and GRADE_LINE.match(nxt.text)):
+            return area, None
+    return None
+
+
+def repeated_furniture(lines: list[Line]) -> set[str]:
+    """Short lines printed on several pages (running headers), by their key."""
+    counts = Counter(ln.key for ln in lines if not ln.blank and len(ln.text) < 100)
+    return {
+        k for k, n in counts.items()
+        if n >= 2 and not PLAIN_HEADINGS.match(k) and not SUB_HEADINGS.match(k)
+        and not re.fullmatch(r"[1-4]|grade [1-4]|performs \w+(?: [1-4])?", k)
+        and not any(p.match(k) for _, p in AREA_HEADINGS)
+    }

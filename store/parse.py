@@ -1,0 +1,249 @@
+"""``parse_letter(text, source) -> ParsedLetter``: pure, no I/O, raises ``ParseError``."""
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from store.areas import YEARS, grade_label
+from store.councils import CouncilDirectory, CouncilRecord, directory
+from store.errors import ParseError
+from store.grades import Found, csa_grade, heading_grades, prose_quote, table_grades, table_region
+from store.layout import (
+    CLOSING, SALUTATION, Layout, SectionStart, build_blocks, classify, find_headings,
+)
+from store.lines import DATE_LINE, Line, is_paragraph_style, split_lines
+from store.records import Judgement, ParsedLetter, Passage, Section
+from store.text import Normalised, fold, normalise
+
+APA_2005 = re.compile(
+    r"annual performance assessment of (?P<council>.+?)\s*(?:'s|s'|\bs)?\s+education and "
+    r"children'?\s?s social care services,?\s+(?P<year>\d{4})", re.I)
+APA_LATER = re.compile(
+    r"(?P<year>\d{4})\s+annual performance assessment of services for children and young "
+    r"people in (?P<council>.+)$", re.I)
+CSA_TITLE = re.compile(
+    r"^\s*(?P<council>.+?)\s+children'?\s?s? services (?:assessment|annual rating|rating)\s+"
+    r"(?:for\s+)?(?P<year>\d{4})\s*$", re.I)
+JAR = re.compile(r"joint area review", re.I)
+
+
+@dataclass(frozen=True)
+class Title:
+    kind: str
+    year: int
+    council_name: str
+    text: str
+    lines: range
+
+
+def parse_letter(text: str, source: str, councils: CouncilDirectory | None = None) -> ParsedLetter:
+    if not text.strip():
+        raise ParseError(source, "the file is empty")
+    if _looks_binary(text):
+        raise ParseError(source, "this is not text (binary content)")
+    norm = normalise(text)
+    lines = split_lines(norm.text)
+    title = find_title(lines, source)
+    council = resolve_council(title, source, councils or directory())
+    layout = lay_out(lines, title)
+    found = find_grades(layout, title, source)
+    sections = tuple(_section(norm, layout, i) for i in range(len(layout.sections)))
+    return ParsedLetter(
+        source=source,
+        kind=title.kind,
+        year=title.year,
+        council=council.short_name,
+        title=fold(text[slice(*norm.original_span(lines[title.lines.start].start,
+                                                  lines[title.lines.stop - 1].end))]),
+        letter_date=find_date(lines, title),
+        addressee=find_addressee(lines),
+        signatory=find_signatory(lines),
+        sections=sections,
+        judgements=tuple(_judgement(text, norm, layout, title, f) for f in found),
+        passages=tuple(_passages(text, norm, layout)),
+    )
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4000]
+    odd = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f" or ch == "\ufffd")
+    return "\x00" in sample or odd > len(sample) * 0.02
+
+
+def find_title(lines: list[Line], source: str) -> Title:
+    for ln in lines:
+        if "annual performance assessment" in ln.key:
+            block = _title_block(lines, ln.index)
+            folded = fold(" ".join(lines[i].text for i in block))
+            m = APA_2005.search(folded) or APA_LATER.search(folded)
+            if m:
+                return _checked(Title("apa", int(m["year"]), m["council"].strip(" ,."), folded,
+                                      block), source)
+    for ln in lines:
+        m = CSA_TITLE.match(ln.text)
+        if m and not re.match(r"^\s*(?:annual|the)\b", m["council"], re.I):
+            return _checked(Title("csa", int(m["year"]), m["council"].strip(), ln.text.strip(),
+                                  range(ln.index, ln.index + 1)), source)
+    head = " ".join(ln.text for ln in lines[:80])
+    if JAR.search(head) and not SALUTATION.search(head):
+        raise ParseError(source, "a joint area review report, not an APA or CSA letter")
+    raise ParseError(source, "not an Ofsted APA or CSA letter: no assessment title found")
+
+
+def _title_block(lines: list[Line], at: int) -> range:
+    """The title line plus the capitalised lines it wraps onto (and a year line above it)."""
+    start, end = at, at + 1
+    while end < len(lines) and end < at + 4 and _caps(lines[end].text):
+        end += 1
+    if start > 0 and re.fullmatch(r"\s*\d{4}\s*", lines[start - 1].text):
+        start -= 1
+    return range(start, end)
+
+
+def _caps(text: str) -> bool:
+    return bool(text.strip()) and not re.search(r"[a-z]", text)
+
+
+def _checked(title: Title, source: str) -> Title:
+    if title.kind == "csa" and title.year > 2011:
+        raise ParseError(source, f"claims a children's services assessment for {title.year}; "
+                                 "there were none after 2011")
+    if title.year not in YEARS[title.kind]:
+        name = "APA" if title.kind == "apa" else "CSA"
+        span = YEARS[title.kind]
+        raise ParseError(source, f"an {name} letter for {title.year}, but {name} letters cover "
+                                 f"{span.start}-{span.stop - 1} only")
+    return title
+
+
+def resolve_council(title: Title, source: str, councils: CouncilDirectory) -> CouncilRecord:
+    name = re.sub(r"^the\s+", "", title.council_name, flags=re.I)
+    matches = councils.lookup(name)
+    if not matches:
+        raise ParseError(source, f"council '{fold(name)}' is not in the table of English "
+                                 "children's services authorities")
+    in_year = [c for c in matches if c.exists_in(title.year)]
+    if not in_year:
+        c = matches[0]
+        raise ParseError(source, f"{c.short_name} was not a children's services authority in "
+                                 f"{title.year} ({c.first_year}-{c.last_year})")
+    if len(in_year) > 1:
+        names = " or ".join(c.short_name for c in in_year)
+        raise ParseError(source, f"council '{fold(name)}' could be {names}")
+    return in_year[0]
+
+
+def lay_out(lines: list[Line], title: Title) -> Layout:
+    csa_title = title.lines.start if title.kind == "csa" else None
+    first = title.lines.stop if title.kind == "apa" else _after_salutation(lines)
+    headings = find_headings(lines, title.kind, csa_title, first)
+    table = table_region(lines) if title.kind == "apa" else range(0)
+    roles = classify(lines, title.kind, title.lines if title.kind == "apa" else range(0), table,
+                     headings)
+    intro_heading = title.text if title.kind == "apa" else "Introduction"
+    sections = [SectionStart(first, intro_heading, None)]
+    for index in sorted(headings):
+        if title.kind == "csa" and index < csa_title and sections[0].line <= index and len(
+                sections) == 1 and not any(r in ("text", "bullet") for r in roles[first:index]):
+            sections[0] = SectionStart(index, headings[index].heading, None)  # the intro's own
+            continue
+        sections.append(headings[index])
+    paragraph_style = is_paragraph_style(lines)
+    blocks = build_blocks(lines, roles, sections, paragraph_style)
+    return Layout(lines, roles, sections, blocks, paragraph_style)
+
+
+def _after_salutation(lines: list[Line]) -> int:
+    for ln in lines[:60]:
+        if SALUTATION.match(ln.text):
+            return ln.index + 1
+    return 0
+
+
+def find_grades(layout: Layout, title: Title, source: str) -> list[Found]:
+    if title.kind == "csa":
+        section = next(i for i, s in enumerate(layout.sections) if s.line == title.lines.start)
+        found = csa_grade(layout, title.lines.start, section)
+        if found is None:
+            raise ParseError(source, "no rating line ('Performs ... (N)') after the heading "
+                                     f"'{title.text}'")
+        return [found]
+    table = table_grades(layout, range(len(layout.lines))) if False else table_grades(
+        layout, _table_range(layout))
+    headed = heading_grades(layout)
+    areas = {f.area for f in table}
+    return table + [f for f in headed if f.area not in areas]
+
+
+def _table_range(layout: Layout) -> range:
+    return range(*(lambda idx: (idx[0], idx[-1] + 1) if idx else (0, 0))(
+        [i for i, r in enumerate(layout.roles) if r == "table"]))
+
+
+def find_date(lines: list[Line], title: Title) -> date | None:
+    for ln in lines[:80]:
+        m = DATE_LINE.match(ln.text)
+        if m:
+            return datetime.strptime(" ".join(m.groups()), "%d %B %Y").date()
+    return None
+
+
+def find_addressee(lines: list[Line]) -> str | None:
+    for ln in lines[:80]:
+        if SALUTATION.match(ln.text):
+            return fold(re.sub(r"^\s*dear\s+", "", ln.text, flags=re.I)).rstrip(",")
+    return None
+
+
+def find_signatory(lines: list[Line]) -> str | None:
+    closing = next((ln.index for ln in reversed(lines) if CLOSING.match(ln.text)), None)
+    if closing is None:
+        return None
+    parts = []
+    for ln in lines[closing + 1: closing + 12]:
+        text = fold(ln.text)
+        if not text or not re.match(r"^[A-Z][A-Za-z'\-]", text) or re.match(r"^cc\b", text, re.I):
+            continue  # OCR junk from the signature image, copies list
+        parts.append(text)
+    return ", ".join(parts) or None
+
+
+def _section(norm: Normalised, layout: Layout, index: int) -> Section:
+    s = layout.sections[index]
+    lines = layout.lines
+    start = lines[s.line].start if s.line < len(lines) else len(norm.text)
+    nxt = layout.sections[index + 1].line if index + 1 < len(layout.sections) else len(lines)
+    end = lines[nxt - 1].end if nxt > 0 else start
+    o_start, o_end = norm.original_span(start, max(start, end))
+    return Section(s.heading, s.area, o_start, o_end)
+
+
+def _judgement(text: str, norm: Normalised, layout: Layout, title: Title, f: Found) -> Judgement:
+    section = layout.sections[f.section]
+    prose = prose_quote(layout, norm.text, f.section, f.area, f.grade, title.kind)
+    q_start, q_end = norm.original_span(*(prose or f.quote_span))
+    g_start, g_end = norm.original_span(*f.grade_span)
+    return Judgement(
+        area=f.area,
+        grade=f.grade,
+        label=grade_label(title.kind, f.grade),
+        grade_text=fold(text[g_start:g_end]),
+        quote=fold(text[q_start:q_end]),
+        start=q_start,
+        end=q_end,
+        section=section.heading,
+    )
+
+
+def _passages(text: str, norm: Normalised, layout: Layout):
+    for block in layout.blocks:
+        start, end = norm.original_span(block.start, block.end)
+        body = " ".join(text[slice(*norm.original_span(layout.lines[i].start,
+                                                       layout.lines[i].end))].strip()
+                        for i in block.lines)
+        body = re.sub(r"^\s*(?:[-\u2022*\u25cf\u25e6o]\s+|[\u2022\ue000-\uf8ff])\s*", "", body)
+        body = fold(re.sub(r"[\u00ad\u200b\ue000-\uf8ff]", "", body))
+        if len(body.split()) < 3:
+            continue
+        section = layout.sections[block.section]
+        yield Passage(body, section.heading, section.area, start, end, block.bullet)

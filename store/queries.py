@@ -1,0 +1,120 @@
+"""Read queries over the store. Each takes a session first and returns plain read shapes."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from store import models
+from store.ingest import VERSION_KEY
+
+
+@dataclass(frozen=True)
+class LetterRef:
+    """Where a judgement or passage comes from, for citing."""
+    letter_id: int
+    authority: str
+    kind: str
+    year: int
+    title: str
+    date: date | None
+    file: str
+
+
+@dataclass(frozen=True)
+class JudgementRow:
+    letter: LetterRef
+    area: str
+    grade: int
+    label: str
+    grade_text: str
+    quote: str
+    section: str
+
+
+@dataclass(frozen=True)
+class PassageRow:
+    id: int
+    letter: LetterRef
+    text: str
+    section: str
+    area: str | None
+
+
+def store_version(session: Session) -> int:
+    meta = session.get(models.StoreMeta, VERSION_KEY)
+    return int(meta.value) if meta else 0
+
+
+def council_names(session: Session) -> dict[int, str]:
+    return {c.id: c.short_name for c in session.exec(select(models.Council))}
+
+
+def _refs(session: Session) -> dict[int, LetterRef]:
+    names = council_names(session)
+    rows = session.exec(select(models.Letter.id, models.Letter.council_id, models.Letter.kind,
+                               models.Letter.year, models.Letter.title,
+                               models.Letter.letter_date, models.Letter.source_file))
+    return {r[0]: LetterRef(r[0], names[r[1]], r[2], r[3], r[4], r[5], r[6]) for r in rows}
+
+
+def letters_held(session: Session) -> dict[str, list[LetterRef]]:
+    """Council short name -> its letters, oldest first."""
+    held: dict[str, list[LetterRef]] = defaultdict(list)
+    for ref in sorted(_refs(session).values(), key=lambda r: (r.authority, r.year)):
+        held[ref.authority].append(ref)
+    return dict(held)
+
+
+def judgements(session: Session, authority: str | None = None, years: list[int] | None = None,
+               area: str | None = None) -> list[JudgementRow]:
+    query = select(models.Judgement, models.Section.heading).join(
+        models.Section, models.Section.id == models.Judgement.section_id, isouter=True)
+    if authority is not None:
+        query = query.join(models.Council, models.Council.id == models.Judgement.council_id).where(
+            models.Council.short_name == authority)
+    if years:
+        query = query.where(models.Judgement.year.in_(years))
+    if area is not None:
+        query = query.where(models.Judgement.area == area)
+    refs = _refs(session)
+    rows = [
+        JudgementRow(refs[j.letter_id], j.area, j.grade, j.label, j.grade_text, j.quote,
+                     heading or "")
+        for j, heading in session.exec(query)
+    ]
+    return sorted(rows, key=lambda r: (r.letter.authority, r.letter.year, _AREA_ORDER.get(
+        r.area, 99)))
+
+
+def passages(session: Session) -> list[PassageRow]:
+    refs = _refs(session)
+    query = select(models.Passage.id, models.Passage.letter_id, models.Passage.text,
+                   models.Section.heading, models.Passage.area).join(
+        models.Section, models.Section.id == models.Passage.section_id).order_by(
+        models.Passage.id)
+    return [PassageRow(r[0], refs[r[1]], r[2], r[3], r[4]) for r in session.exec(query)]
+
+
+def coverage(session: Session) -> dict[str, dict[int, tuple[str, int]]]:
+    """Council -> year -> (kind, number of graded areas)."""
+    names = council_names(session)
+    counts = dict(session.exec(select(models.Judgement.letter_id, func.count()).group_by(
+        models.Judgement.letter_id)).all())
+    table: dict[str, dict[int, tuple[str, int]]] = defaultdict(dict)
+    for letter in session.exec(select(models.Letter.id, models.Letter.council_id,
+                                      models.Letter.kind, models.Letter.year)):
+        table[names[letter[1]]][letter[3]] = (letter[2], counts.get(letter[0], 0))
+    return dict(table)
+
+
+def letter_text(session: Session, letter_id: int) -> str:
+    return session.get(models.Letter, letter_id).text
+
+
+_AREA_ORDER = {a: i for i, a in enumerate((
+    "overall", "being_healthy", "staying_safe", "enjoying_and_achieving",
+    "making_a_positive_contribution", "achieving_economic_wellbeing", "capacity_to_improve",
+    "social_care", "education"))}

@@ -1,0 +1,49 @@
+"""What the parser returns: small frozen records with offsets into the original text."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    area: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Judgement:
+    area: str
+    grade: int
+    label: str
+    grade_text: str  # as printed: "Grade 2", "Performs poorly (1)", a table cell
+    quote: str  # the sentence(s) stating it, verbatim but for folded whitespace
+    start: int  # offsets of the quote in the original text
+    end: int
+    section: str  # heading of the section it belongs to
+
+
+@dataclass(frozen=True)
+class Passage:
+    text: str
+    section: str
+    area: str | None
+    start: int
+    end: int
+    bullet: bool = False
+
+
+@dataclass(frozen=True)
+class ParsedLetter:
+    source: str
+    kind: str  # "apa" or "csa"
+    year: int
+    council: str  # canonical short name
+    title: str
+    letter_date: date | None
+    addressee: str | None
+    signatory: str | None
+    sections: tuple[Section, ...] = field(default=())
+    judgements: tuple[Judgement, ...] = field(default=())
+    passages: tuple[Passage, ...] = field(default=())

@@ -17,7 +17,8 @@ CSA_GRADE = re.compile(
     r"^\s*performs (excellently|well|adequately|poorly)\s*(?:\(\s*([1-4])\s*\))?\s*$", re.I
 )
 CSA_PROSE = re.compile(
-    r"children'?s? services in .{0,90}?\bperforms? (excellently|well|adequately|poorly)", re.I | re.S
+    r"children'?s? services in .{0,90}?\bperforms? (excellently|well|adequately|poorly)",
+    re.I | re.S,
 )
 APA_PROSE = re.compile(
     r"\b(?:is|are|remains?|was|were|been|be)\s+(?:now\s+|only\s+|still\s+|judged\s+to\s+be\s+)?"
@@ -34,8 +35,8 @@ OVERALL_PROSE = (
 TABLE_HEADER = re.compile(r"^(?:areas? for judgement|grade awarded|areas? for judgement grade "
                           r"awarded)$")
 TABLE_LABELS = (
-    ("overall", re.compile(r"children'?s? services (?:in|to) maintaining|contribution of the "
-                           r"(?:local authority|council)'?s? children'?s? services", re.I)),
+    ("overall", re.compile(r"children'?\s?s? services (?:in|to) maintaining|contribution of the "
+                           r"(?:local authority|council)'?\s?s? children'?\s?s? services", re.I)),
     ("capacity_to_improve", re.compile(r"capacity to improve", re.I)),
     ("social_care", re.compile(r"social care services", re.I)),
     ("education", re.compile(r"education services", re.I)),
@@ -63,15 +64,29 @@ def sentence_span(text: str, pos: int, block: Block) -> tuple[int, int]:
     return start, (pos + m.end() if m else block.end)
 
 
+# Outside its own section (the 2005-06 table), a sentence must name the area it restates.
+AREA_MENTION = {
+    "overall": re.compile(r"children'?\s?s? services|\bcouncil\b|local authority", re.I),
+    "capacity_to_improve": re.compile(r"capacity", re.I),
+    "social_care": re.compile(r"social care", re.I),
+    "education": re.compile(r"education", re.I),
+}
+
+
 def prose_quote(layout: Layout, text: str, section: int, area: str, grade: int,
                 kind: str) -> tuple[int, int] | None:
     """The first sentences of a section that restate its grade in words, if they agree."""
     blocks = [b for b in layout.blocks if b.section == section][:2]
+    own_section = layout.sections[section].area == area
     for block in blocks:
         body = text[block.start:block.end]
         for found, pos in _prose_grades(body, area, kind):
-            if found == grade:
-                return sentence_span(text, block.start + pos, block)
+            if found != grade:
+                continue
+            span = sentence_span(text, block.start + pos, block)
+            mention = AREA_MENTION.get(area)
+            if own_section or mention is None or mention.search(text[span[0]:span[1]]):
+                return span
     return None
 
 
@@ -175,8 +190,10 @@ def table_grades(layout: Layout, region: range) -> list[Found]:
 
 
 def _is_key_number(lines: list[Line], line: Line) -> bool:
+    """A bare digit whose next line describes a key entry that carries no number of its own."""
     nxt = next((ln for ln in lines[line.index + 1:] if not ln.blank), None)
-    return nxt is not None and bool(KEY_TEXT.match(nxt.text))
+    return (nxt is not None and bool(KEY_TEXT.match(nxt.text))
+            and not re.match(r"^\s*grade\s*[1-4]", nxt.text, re.I))
 
 
 def _label_area(label: str) -> str | None:

@@ -4,8 +4,18 @@ import re
 from dataclasses import dataclass
 
 from store.lines import (
-    BULLET, DATE_LINE, GRADE_LINE, LETTERHEAD, PAGE_FURNITURE, PLAIN_HEADINGS, SCALE_CELL,
-    SUB_HEADINGS, Line, area_heading, is_paragraph_style, repeated_furniture,
+    BULLET,
+    DATE_LINE,
+    GRADE_LINE,
+    LETTERHEAD,
+    PAGE_FURNITURE,
+    PLAIN_HEADINGS,
+    SCALE_CELL,
+    SUB_HEADINGS,
+    Line,
+    area_heading,
+    is_paragraph_style,
+    repeated_furniture,
 )
 
 TERMINAL = re.compile(r"[.!?:;)\"']\s*$")
@@ -34,7 +44,8 @@ class Block:
 @dataclass
 class Layout:
     lines: list[Line]
-    roles: list[str]  # blank, junk, header, closing, title, heading, sub, grade, table, text, bullet
+    # blank, junk, header, closing, title, heading, sub, grade, table, text, bullet
+    roles: list[str]
     sections: list[SectionStart]
     blocks: list[Block]
     paragraph_style: bool

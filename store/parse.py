@@ -9,9 +9,22 @@ from store.councils import CouncilDirectory, CouncilRecord, directory
 from store.errors import ParseError
 from store.grades import Found, csa_grade, heading_grades, prose_quote, table_grades, table_region
 from store.layout import (
-    CLOSING, SALUTATION, Layout, SectionStart, build_blocks, classify, find_headings,
+    CLOSING,
+    SALUTATION,
+    Layout,
+    SectionStart,
+    build_blocks,
+    classify,
+    find_headings,
 )
-from store.lines import DATE_LINE, Line, is_paragraph_style, split_lines
+from store.lines import (
+    DATE_LINE,
+    LETTERHEAD,
+    PAGE_FURNITURE,
+    Line,
+    is_paragraph_style,
+    split_lines,
+)
 from store.records import Judgement, ParsedLetter, Passage, Section
 from store.text import Normalised, fold, normalise
 
@@ -168,16 +181,15 @@ def find_grades(layout: Layout, title: Title, source: str) -> list[Found]:
             raise ParseError(source, "no rating line ('Performs ... (N)') after the heading "
                                      f"'{title.text}'")
         return [found]
-    table = table_grades(layout, range(len(layout.lines))) if False else table_grades(
-        layout, _table_range(layout))
+    table = table_grades(layout, _table_range(layout))
     headed = heading_grades(layout)
     areas = {f.area for f in table}
     return table + [f for f in headed if f.area not in areas]
 
 
 def _table_range(layout: Layout) -> range:
-    return range(*(lambda idx: (idx[0], idx[-1] + 1) if idx else (0, 0))(
-        [i for i, r in enumerate(layout.roles) if r == "table"]))
+    rows = [i for i, role in enumerate(layout.roles) if role == "table"]
+    return range(rows[0], rows[-1] + 1) if rows else range(0)
 
 
 def find_date(lines: list[Line], title: Title) -> date | None:
@@ -202,8 +214,9 @@ def find_signatory(lines: list[Line]) -> str | None:
     parts = []
     for ln in lines[closing + 1: closing + 12]:
         text = fold(ln.text)
-        if not text or not re.match(r"^[A-Z][A-Za-z'\-]", text) or re.match(r"^cc\b", text, re.I):
-            continue  # OCR junk from the signature image, copies list
+        if (not text or not re.match(r"^[A-Z][A-Za-z'\-]", text) or re.match(r"^cc\b", text, re.I)
+                or PAGE_FURNITURE.match(text) or LETTERHEAD.search(text)):
+            continue  # OCR junk from the signature image, page footers, copies list
         parts.append(text)
     return ", ".join(parts) or None
 

@@ -1,0 +1,279 @@
+"""Slack rendering of an ``Answer``: Block Kit blocks plus a plain ``text`` fallback. Pure.
+
+Letter and question text is escaped for mrkdwn (``&``, ``<``, ``>``) and defanged, so nothing
+quoted can ping ``@channel``/``@here``/a user; messages stay within Slack's limits (3,000
+characters a section, 50 blocks); whatever is cut is marked with "…" and a note.
+"""
+
+import json
+import re
+from datetime import date
+
+from retrieval.answer import Answer, Finding, Source
+
+SECTION_LIMIT = 3000
+CONTEXT_LIMIT = 2000
+TEXT_LIMIT = 3000  # the notification fallback; Slack allows more, nobody reads more
+VALUE_LIMIT = 2000
+MAX_BLOCKS = 50
+RESERVED = 5  # room kept for the notes and buttons that close a message
+ELLIPSIS = "…"
+_BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.I)
+_PARTIAL_ENTITY = re.compile(r"&[a-z]{0,4}$")
+_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,20}$")
+
+
+def escape(text: str) -> str:
+    """Plain text made safe for mrkdwn: entities escaped, broadcast words unable to ping."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _BROADCAST.sub(lambda m: "@\u2060" + m.group(1), text)
+
+
+def clip(mrkdwn: str, limit: int) -> tuple[str, bool]:
+    """``mrkdwn`` cut to ``limit`` characters at a word, ending "…"; True when it was cut."""
+    if len(mrkdwn) <= limit:
+        return mrkdwn, False
+    cut = mrkdwn[: limit - len(ELLIPSIS)]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return _PARTIAL_ENTITY.sub("", cut).rstrip() + ELLIPSIS, True
+
+
+def quote(text: str) -> str:
+    return "\n".join(">" + line for line in escape(text.strip()).splitlines() or [""])
+
+
+def section(mrkdwn: str) -> dict:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": mrkdwn, "verbatim": True}}
+
+
+def context(mrkdwn: str) -> dict:
+    return {"type": "context",
+            "elements": [{"type": "mrkdwn", "text": clip(mrkdwn, CONTEXT_LIMIT)[0],
+                          "verbatim": True}]}
+
+
+def button(label: str, action_id: str, value: dict, style: str | None = None) -> dict:
+    element = {"type": "button", "text": {"type": "plain_text", "text": label, "emoji": True},
+               "action_id": action_id, "value": encode_value(value)}
+    if style:
+        element["style"] = style
+    return element
+
+
+def encode_value(value: dict) -> str:
+    """A button value under Slack's 2,000 characters; a long question is shortened to fit."""
+    data = dict(value)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    while len(text) > VALUE_LIMIT and data.get("q"):
+        data["q"] = data["q"][: max(0, len(data["q"]) - (len(text) - VALUE_LIMIT) - 8)]
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text
+
+
+def decode_value(text: str) -> dict:
+    try:
+        data = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def grade_line(f: Finding) -> str:
+    """"Grade 2 — adequate" (APA) or "Performs poorly (1)" (CSA), from the finding's own grade."""
+    if f.kind == "csa":
+        return f"{f.grade_label[:1].upper()}{f.grade_label[1:]} ({f.grade})"
+    return f"Grade {f.grade} — {f.grade_label}"
+
+
+def citation(s: Source) -> str:
+    when = _long_date(s.date) if s.date else "undated"
+    return escape(f"{s.authority} {s.kind.upper()} {s.year} letter · {when} · section "
+                  f"“{s.section or 'untitled'}”")
+
+
+def _long_date(iso: str) -> str:
+    try:
+        d = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{d.day} {d:%B %Y}"
+
+
+class _Message:
+    """Blocks under Slack's limits: a section that is too long is cut, blocks past the limit
+    are counted and replaced by one note."""
+
+    def __init__(self, limit: int = MAX_BLOCKS) -> None:
+        self.blocks: list[dict] = []
+        self.limit = limit - RESERVED
+        self.cut = False
+        self.omitted = 0
+
+    def add(self, *blocks: dict) -> None:
+        if self.omitted or len(self.blocks) + len(blocks) > self.limit:
+            self.omitted += 1
+            return
+        for block in blocks:
+            text = block.get("text", {})
+            if block["type"] == "section" and len(text["text"]) > SECTION_LIMIT:
+                text["text"], _ = clip(text["text"], SECTION_LIMIT)
+                self.cut = True
+            self.blocks.append(block)
+
+    def close(self, noun: str) -> list[dict]:
+        if self.cut:
+            self.blocks.append(context(f"{ELLIPSIS} Long text was cut to fit in Slack; the full "
+                                       "wording is in the letter cited."))
+        if self.omitted:
+            self.blocks.append(context(f"{ELLIPSIS} and {self.omitted} more {noun} not shown "
+                                       "here; ask about one council, area or year to see them."))
+        return self.blocks
+
+
+def to_blocks(answer: Answer, *, feedback: bool = True) -> dict:
+    """``{"text": fallback, "blocks": [...]}`` for any kind of answer."""
+    msg = _Message()
+    msg.add(section(escape(answer.message)))
+    if answer.kind == "table" or len(answer.judgements) > 12:
+        for chunk in _chunks([_finding_row(f) for f in answer.judgements]):
+            msg.add(section(chunk))
+    else:
+        for f in answer.judgements:
+            msg.add(section(f"*{escape(f'{f.authority} — {f.area_label}, {f.year}')}*\n"
+                            f"*{grade_line(f)}*"), section(quote(f.quote)),
+                    context(citation(f.source)))
+    for rank, p in enumerate(answer.passages, start=answer.offset + 1):
+        msg.add(section(quote(p.text)), context(f"{citation(p.source)} · #{rank}"))
+    if answer.options:
+        lead = "*Try asking:*\n" if answer.kind == "help" else ""
+        msg.add(section(lead + "\n".join(f"• {escape(o)}" for o in answer.options)))
+    blocks = msg.close("passages" if answer.passages and not answer.judgements else "grades")
+    buttons = []
+    if answer.more and answer.context is not None:
+        buttons.append(button("More results", "more", {
+            "q": answer.question, "c": answer.context.to_dict(),
+            "o": answer.offset + len(answer.passages)}))
+    if buttons:
+        blocks.append({"type": "actions", "block_id": "more", "elements": buttons})
+    if feedback and answer.kind != "help":
+        blocks.append(feedback_block(answer))
+    return {"text": fallback(answer), "blocks": blocks}
+
+
+def feedback_block(answer: Answer) -> dict:
+    value = {"q": answer.question, "k": answer.kind, "l": list(answer.letters())}
+    return {"type": "actions", "block_id": "feedback", "elements": [
+        button("👍", "feedback_up", value), button("👎", "feedback_down", value)]}
+
+
+def fallback(answer: Answer) -> str:
+    lines = [answer.message]
+    if len(answer.judgements) == 1:
+        f = answer.judgements[0]
+        lines.append(f"{f.authority}, {f.area_label}, {f.year}: {grade_line(f)}")
+    lines += [f"Source: {name}" for name in answer.letters()[:3]]
+    return clip(escape("\n".join(lines)), TEXT_LIMIT)[0]
+
+
+def _finding_row(f: Finding) -> str:
+    return escape(f"• {f.authority}, {f.area_label}, {f.year} ({f.kind.upper()}): "
+                  f"{grade_line(f)}")
+
+
+def _chunks(lines: list[str], limit: int = SECTION_LIMIT) -> list[str]:
+    chunks: list[str] = []
+    for line in lines:
+        if chunks and len(chunks[-1]) + 1 + len(line) <= limit:
+            chunks[-1] += "\n" + line
+        else:
+            chunks.append(line)
+    return chunks
+
+
+def for_command(answer: Answer, command: str, query: str) -> dict:
+    """The ephemeral ``/grade`` answer: the query restated, the answer, a Share button."""
+    rendered = to_blocks(answer)
+    asked = escape(f"{command} {query}".strip())
+    head = context(f"You asked `{asked}` — only you can see this answer.")
+    share = {"type": "actions", "block_id": "share", "elements": [
+        button("Share in channel", "share", {"q": answer.question}, style="primary")]}
+    blocks = [head, *rendered["blocks"], share]
+    return {"text": clip(f"{asked}: {rendered['text']}", TEXT_LIMIT)[0], "blocks": blocks}
+
+
+def shared(answer: Answer, user: str) -> dict:
+    """The same answer posted visibly, saying who shared it."""
+    rendered = to_blocks(answer)
+    who = f"<@{user}>" if _USER_ID.match(user or "") else "someone"
+    rendered["blocks"].insert(0, context(f"Shared by {who} with /grade"))
+    return rendered
+
+
+def thanks(blocks: list[dict], vote: str) -> list[dict]:
+    """The message's blocks with the 👍/👎 buttons replaced by a thank-you."""
+    mark = "👍" if vote == "up" else "👎"
+    note = context(f"{mark} Thanks for the feedback — it has been recorded.")
+    note["block_id"] = "feedback_done"
+    return [note if b.get("block_id") == "feedback" else b for b in blocks]
+
+
+def grade_usage(areas: list[str]) -> dict:
+    text = ("Usage: /grade COUNCIL [AREA] [YEAR] — for example /grade Birmingham staying safe "
+            "2007")
+    blocks = [
+        section("*Usage:* `/grade COUNCIL [AREA] [YEAR]` — a council's grade, privately to "
+                "you, with a button to share it."),
+        section("*Examples:*\n• `/grade Birmingham staying safe 2007`\n"
+                "• `/grade Birmingham 2011`\n• `/grade Birmingham`"),
+        context("Areas: " + escape(", ".join(areas)) + ". Letters run 2005-2011: annual "
+                "performance assessments 2005-2008, children's services assessments 2009-2011."),
+    ]
+    return {"text": text, "blocks": blocks}
+
+
+def sorry(ref: str, detail: str = "") -> dict:
+    text = f"Sorry — {escape(detail) if detail else 'something went wrong'} (ref {ref})"
+    return {"text": text, "blocks": [section(text)]}
+
+
+def home_view(coverage: dict[str, dict[int, tuple[str, int]]]) -> dict:
+    """App Home: what the bot holds, example questions, how to use each surface."""
+    letters = sum(len(years) for years in coverage.values())
+    per_year: dict[int, int] = {}
+    for years in coverage.values():
+        for year in years:
+            per_year[year] = per_year.get(year, 0) + 1
+    by_year = " · ".join(f"{y}: {n}" for y, n in sorted(per_year.items())) or "none yet"
+    rows = [escape(f"• {council}: ") + ", ".join(
+        f"{y} {kind.upper()} ({graded} graded)" for y, (kind, graded) in sorted(years.items()))
+        for council, years in sorted(coverage.items())]
+    listing = _chunks(rows)[0] if rows else "No letters are loaded yet."
+    if rows and len(_chunks(rows)) > 1:
+        shown = listing.count("\n") + 1
+        listing += f"\n{ELLIPSIS} and {len(rows) - shown} more councils"
+    council = min(coverage, default="Birmingham")
+    years = sorted(coverage.get(council, {2007: ("apa", 0)}))
+    examples = [f"What was {council}'s staying safe grade in {years[0]}?",
+                f"{council} {years[-1]} grades", f"How has {council}'s overall rating changed?",
+                "Which councils performed poorly in 2011?", "privately fostered children"]
+    blocks = [
+        {"type": "header", "text": {"type": "plain_text", "text": "Ofsted letters, 2005-2011"}},
+        section(f"I answer questions about Ofsted's judgements on English councils' children's "
+                f"services from the letters themselves. I hold *{letters} letters* for "
+                f"*{len(coverage)} councils*."),
+        context(f"Letters a year — {by_year}"),
+        section(listing),
+        {"type": "divider"},
+        section("*Try asking:*\n" + "\n".join(f"• {escape(e)}" for e in examples)),
+        section("*In a channel:* mention me — `@letters what was "
+                f"{escape(council)}'s overall rating in {years[-1]}?` I answer in a thread; "
+                "ask follow-ups there (`@letters and in 2011?`)."),
+        section("*Anywhere:* `/grade COUNCIL [AREA] [YEAR]` answers privately, with a button to "
+                "share the answer in the channel. `/grade help` shows the usage."),
+        section("*In a direct message:* I search the letters' text and show the best passages, "
+                "with *More results* for the next ones. Grade questions get grades."),
+        context("Press 👍 or 👎 under an answer to tell us whether it helped."),
+    ]
+    return {"type": "home", "blocks": blocks}

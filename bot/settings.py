@@ -1,0 +1,84 @@
+"""The bot's settings, from the environment and an optional ``.env`` file.
+
+Every variable is listed in ``VARIABLES`` (and in ``.env.example``; a test keeps the two in step).
+A missing or malformed one raises ``store.errors.ConfigError`` with a one-line message naming it.
+"""
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+from store.errors import ConfigError
+
+DEFAULT_API_URL = "https://slack.com/api/"
+
+# variable -> when it is needed
+VARIABLES: dict[str, str] = {
+    "SLACK_BOT_TOKEN": "required",
+    "SLACK_APP_TOKEN": "required for Socket Mode",
+    "SLACK_SIGNING_SECRET": "required for HTTP mode",
+    "SLACK_API_URL": "optional",
+    "DATABASE_URL": "optional",
+    "LOG_LEVEL": "optional",
+}
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Secrets stay out of repr(), so a logged Settings never shows a token.
+    slack_bot_token: str = field(repr=False)
+    slack_app_token: str = field(default="", repr=False)
+    slack_signing_secret: str = field(default="", repr=False)
+    slack_api_url: str = DEFAULT_API_URL
+    database_url: str = ""
+    log_level: str = "INFO"
+
+    def require_socket_mode(self) -> None:
+        if not self.slack_app_token:
+            raise ConfigError("SLACK_APP_TOKEN is not set: Socket Mode needs the app-level token "
+                              "(xapp-…); set it in .env, or run 'letters serve --http'")
+
+    def require_http(self) -> None:
+        if not self.slack_signing_secret:
+            raise ConfigError("SLACK_SIGNING_SECRET is not set: HTTP mode needs it to verify "
+                              "requests; set it in .env (Basic Information → Signing Secret)")
+
+
+def load_settings(env_file: str | None = ".env") -> Settings:
+    """Settings from ``os.environ``, after loading ``env_file`` (variables already set win)."""
+    if env_file and Path(env_file).is_file():
+        load_dotenv(env_file, override=False)
+    return settings_from(os.environ)
+
+
+def settings_from(env) -> Settings:
+    def get(name: str) -> str:
+        return (env.get(name) or "").strip()
+
+    token = get("SLACK_BOT_TOKEN")
+    if not token:
+        raise ConfigError("SLACK_BOT_TOKEN is not set: put the bot token (xoxb-…) in .env or the "
+                          "environment")
+    if not token.startswith("xoxb-"):
+        raise ConfigError("SLACK_BOT_TOKEN does not look like a bot token (it should start "
+                          "with 'xoxb-')")
+    app_token = get("SLACK_APP_TOKEN")
+    if app_token and not app_token.startswith("xapp-"):
+        raise ConfigError("SLACK_APP_TOKEN does not look like an app-level token (it should "
+                          "start with 'xapp-')")
+    api_url = get("SLACK_API_URL") or DEFAULT_API_URL
+    if not api_url.startswith(("http://", "https://")):
+        raise ConfigError(f"SLACK_API_URL must be an http(s) URL, not '{api_url[:60]}'")
+    level = (get("LOG_LEVEL") or "INFO").upper()
+    if level not in LOG_LEVELS:
+        raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not "
+                          f"'{level[:20]}'")
+    return Settings(
+        slack_bot_token=token, slack_app_token=app_token,
+        slack_signing_secret=get("SLACK_SIGNING_SECRET"),
+        slack_api_url=api_url if api_url.endswith("/") else api_url + "/",
+        database_url=get("DATABASE_URL"), log_level=level,
+    )

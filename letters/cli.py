@@ -1,0 +1,217 @@
+"""The ``letters`` command: a thin adapter over the store and the answer engine.
+
+Typed errors become one-line messages here, and only here, for the command line.
+"""
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from store.errors import LettersError
+
+
+def main() -> None:
+    from dotenv import load_dotenv
+
+    load_dotenv(override=False)
+    try:
+        cli(standalone_mode=False)
+    except click.exceptions.Abort:
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except LettersError as exc:
+        click.echo(f"letters: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+@click.group(help="Ofsted's judgements on English councils' children's services, 2005-2011.")
+@click.option("--database", envvar="DATABASE_URL", default=None, metavar="URL",
+              help="SQLAlchemy URL of the store (default: DATABASE_URL, else a SQLite file "
+                   "under ~/.local/share/letters).")
+@click.pass_context
+def cli(ctx: click.Context, database: str | None) -> None:
+    ctx.obj = {"url": database}
+
+
+def _sql(ctx: click.Context):
+    from store.db import create_schema, make_engine
+    from store.ingest import load_bundled_if_empty
+
+    sql = make_engine(ctx.obj["url"])
+    create_schema(sql)
+    load_bundled_if_empty(sql)
+    return sql
+
+
+def _engine(ctx: click.Context):
+    from retrieval.engine import Engine
+
+    return Engine.open(_sql(ctx))
+
+
+@cli.command(help="Load letters (.txt, .pdf; files or folders) into the store.")
+@click.argument("paths", nargs=-1, required=True)
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
+    from store.ingest import collect_files, ingest_paths
+
+    sql = _sql(ctx)
+    files, _ = collect_files(paths)
+    with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr,
+                           show_pos=True) as bar:
+        report = ingest_paths(sql, paths, progress=lambda _path: bar.update(1))
+    for o in report.outcomes:
+        if o.status == "replaced":
+            click.echo(f"replaced  {o.letter}: {Path(o.path).name} ({o.reason})")
+    for o in report.failed:
+        click.echo(f"failed    {Path(o.path).name}: {o.reason}")
+    counts = ", ".join(f"{report.count(s)} {s}" for s in ("loaded", "unchanged", "replaced",
+                                                             "failed"))
+    click.echo(f"{len(report.outcomes)} file(s): {counts}")
+    if report.failed:
+        sys.exit(1)
+
+
+@cli.command(help="Which councils and years the store holds, with graded-area counts.")
+@click.pass_context
+def coverage(ctx: click.Context) -> None:
+    from sqlmodel import Session
+
+    from store.queries import coverage as held
+
+    with Session(_sql(ctx)) as session:
+        table = held(session)
+    years = list(range(2005, 2012))
+    click.echo(f"{'council':<28}" + "".join(f"{y:>7}" for y in years))
+    for council in sorted(table):
+        cells = "".join(f"{_cell(table[council].get(y)):>7}" for y in years)
+        click.echo(f"{council[:27]:<28}{cells}")
+    letters = sum(len(v) for v in table.values())
+    click.echo(f"\n{letters} letter(s) for {len(table)} council(s). Cell: kind/graded areas.")
+
+
+def _cell(entry: tuple[str, int] | None) -> str:
+    return f"{entry[0].upper()}/{entry[1]}" if entry else "-"
+
+
+@cli.command(help="A council's judgements (or every council's with --all).")
+@click.argument("council", required=False)
+@click.option("--year", type=int, default=None)
+@click.option("--all", "everything", is_flag=True, help="Every council in the store.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table")
+@click.pass_context
+def grades(ctx: click.Context, council: str | None, year: int | None, everything: bool,
+           fmt: str) -> None:
+    from sqlmodel import Session
+
+    from retrieval.compose import finding
+    from retrieval.render import finding_dict
+    from store.queries import judgements
+
+    if not council and not everything:
+        raise click.UsageError("name a council, or use --all")
+    engine = _engine(ctx)
+    name = None
+    if council:
+        record = engine.resolve_council(council)
+        if record is None:
+            raise LettersError(f"no council matches '{council}'")
+        name = record.short_name
+    with Session(engine.sql_engine) as session:
+        rows = [finding_dict(finding(r)) for r in judgements(
+            session, name, [year] if year else None)]
+    if not rows and fmt == "table":
+        click.echo(f"No judgements held for {name or 'any council'}"
+                   + (f" in {year}" if year else "") + ".")
+        return
+    click.echo(_format_grades(rows, fmt), nl=fmt != "csv")
+
+
+def _format_grades(rows: list[dict], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["authority", "year", "kind", "area", "grade", "grade_label", "quote",
+                         "title", "date", "section", "file"])
+        for r in rows:
+            s = r["source"]
+            writer.writerow([r["authority"], r["year"], r["kind"], r["area"], r["grade"],
+                             r["grade_label"], r["quote"], s["title"], s["date"], s["section"],
+                             s["file"]])
+        return out.getvalue()
+    return "\n".join(f"{r['authority']:<22} {r['year']} {r['kind'].upper()} "
+                     f"{r['area_label']:<32} {r['grade']} {r['grade_label']}" for r in rows)
+
+
+@cli.command(help="Answer a question. With --json and no question, one per line from stdin.")
+@click.argument("question", required=False)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per answer.")
+@click.pass_context
+def ask(ctx: click.Context, question: str | None, as_json: bool) -> None:
+    from retrieval.render import to_json, to_text
+
+    engine = _engine(ctx)
+    if question is None and as_json:
+        for line in sys.stdin:
+            click.echo(to_json(engine.answer(line.rstrip("\n"))))
+        return
+    answer = engine.answer(question or "")
+    click.echo(to_json(answer) if as_json else to_text(answer))
+
+
+@cli.command(help="Ranked passages for a query (BM25).")
+@click.argument("query")
+@click.option("--council", default=None)
+@click.option("--year", type=int, default=None)
+@click.option("-k", "k", type=click.IntRange(1, 100), default=10)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def search(ctx: click.Context, query: str, council: str | None, year: int | None, k: int,
+           as_json: bool) -> None:
+    from retrieval.render import to_json, to_text
+
+    answer = _engine(ctx).search(query, council=council, year=year, k=k)
+    click.echo(to_json(answer) if as_json else to_text(answer))
+
+
+@cli.command("eval", help="Score a question set (JSON lines, shared/questions.jsonl schema).")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.pass_context
+def eval_(ctx: click.Context, file: str) -> None:
+    from retrieval.evaluate import evaluate, load_questions
+
+    engine = _engine(ctx)
+    report = evaluate(load_questions(Path(file).read_text(encoding="utf-8")), engine.answer)
+    for expect, (passed, total) in report.by_expect().items():
+        click.echo(f"{expect:<16} {passed}/{total}  {100 * passed / total:5.1f}%")
+    total = len(report.outcomes)
+    passed = total - len(report.failures)
+    click.echo(f"{'all':<16} {passed}/{total}  {100 * passed / max(total, 1):5.1f}%")
+    for o in report.failures:
+        click.echo(f"FAIL {o.id} {o.question!r}: {o.why}")
+    if report.failures:
+        sys.exit(1)
+
+
+@cli.command(help="Run the Slack bot: Socket Mode, or HTTP with --http.")
+@click.option("--http", is_flag=True, help="HTTP mode (Events API request URLs).")
+@click.option("--port", type=int, default=3000, show_default=True)
+@click.option("--env-file", default=".env", show_default=True)
+@click.pass_context
+def serve(ctx: click.Context, http: bool, port: int, env_file: str) -> None:
+    from bot.serve import serve as run
+
+    from bot.settings import load_settings
+
+    settings = load_settings(env_file)
+    run(settings, http=http, port=port)

@@ -1,0 +1,85 @@
+"""The one value every surface renders: ``Answer``, with its findings and cited passages."""
+
+from dataclasses import asdict, dataclass, field
+
+KINDS = ("grade", "grades", "trend", "table", "passages", "not_found", "no_grade", "clarify",
+         "help")
+
+
+@dataclass(frozen=True)
+class Source:
+    authority: str
+    kind: str  # "apa" or "csa"
+    year: int
+    title: str
+    date: str | None  # ISO date of the letter, when it prints one
+    section: str
+    file: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A grade the letter states, with the sentence that states it."""
+    authority: str
+    year: int
+    kind: str
+    area: str
+    area_label: str
+    grade: int
+    grade_label: str
+    grade_text: str  # as printed: "Grade 2", "Performs poorly (1)"
+    quote: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A passage of a letter, ranked by BM25 (score 0 when chosen by position)."""
+    passage_id: int
+    text: str
+    score: float
+    authority: str
+    year: int
+    kind: str
+    section: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a question resolved to; a follow-up in the same thread starts from it."""
+    council: str | None = None
+    years: tuple[int, ...] = ()
+    area: str | None = None
+    intent: str = "search"
+    text: str = ""  # the search words, for "more results"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> "Context | None":
+        if not data:
+            return None
+        return cls(data.get("council"), tuple(data.get("years") or ()), data.get("area"),
+                   data.get("intent", "search"), data.get("text", ""))
+
+
+@dataclass(frozen=True)
+class Answer:
+    kind: str
+    question: str
+    message: str
+    judgements: tuple[Finding, ...] = ()
+    passages: tuple[Cited, ...] = ()
+    options: tuple[str, ...] = field(default=())  # clarify choices, or nearest council names
+    context: Context | None = None
+    offset: int = 0  # rank of the first passage, for "more results"
+    more: bool = False  # further passages exist beyond these
+
+    def letters(self) -> tuple[str, ...]:
+        """The letters cited, as "Birmingham APA 2007"."""
+        seen: dict[str, None] = {}
+        for s in [f.source for f in self.judgements] + [p.source for p in self.passages]:
+            seen[f"{s.authority} {s.kind.upper()} {s.year}"] = None
+        return tuple(seen)

@@ -1,0 +1,233 @@
+"""Turning a resolved question and a snapshot into an ``Answer`` of each kind."""
+
+from retrieval.answer import Answer, Cited, Context, Finding, Source
+from retrieval.index import Hit
+from retrieval.question import Query
+from retrieval.snapshot import Snapshot
+from store.areas import AREA_LABELS, CSA_LABELS, graded_areas
+from store.queries import JudgementRow, LetterRef, PassageRow
+
+EXAMPLES = (
+    "what was Birmingham's Staying Safe grade in 2007?",
+    "Birmingham 2007 grades",
+    "How has Birmingham's overall rating changed from 2007 to 2011?",
+    "Which councils performed poorly in 2011?",
+    "privately fostered children",
+)
+AREA_WORDS = {
+    "being_healthy": "health healthy obesity teenage conception immunisation dentist mental",
+    "staying_safe": "safe safeguarding child protection assessment referral looked after",
+    "enjoying_and_achieving": "attainment standards key stage school attendance exclusion",
+    "making_a_positive_contribution": "views participation offending youth contribution",
+    "achieving_economic_wellbeing": "education employment training post 16 14 19 NEET",
+    "capacity_to_improve": "capacity improve leadership management strategy partnership",
+    "overall": "overall children's services",
+    "social_care": "social care", "education": "education schools",
+}
+
+
+def source_of(ref: LetterRef, section: str) -> Source:
+    return Source(ref.authority, ref.kind, ref.year, ref.title,
+                  ref.date.isoformat() if ref.date else None, section, ref.file)
+
+
+def finding(row: JudgementRow) -> Finding:
+    ref = row.letter
+    return Finding(ref.authority, ref.year, ref.kind, row.area, AREA_LABELS[row.area], row.grade,
+                   row.label, row.grade_text, row.quote, source_of(ref, row.section))
+
+
+def cited(row: PassageRow, hit: Hit | None) -> Cited:
+    ref = row.letter
+    return Cited(row.id, row.text, hit.score if hit else 0.0, ref.authority, ref.year, ref.kind,
+                 row.section, source_of(ref, row.section))
+
+
+def grade_phrase(row: JudgementRow | Finding) -> str:
+    if (getattr(row, "letter", None) or row).kind == "csa":
+        return f"{row.label.capitalize()} ({row.grade})"
+    return f"Grade {row.grade} ({row.label})"
+
+
+def held_phrase(snap: Snapshot, council: str) -> str:
+    refs = snap.held.get(council, [])
+    if not refs:
+        return f"The store holds no letters for {council}."
+    years = ", ".join(f"{r.year} ({r.kind.upper()})" for r in refs)
+    return f"The store holds these letters for {council}: {years}."
+
+
+def context_of(q: Query, intent: str | None = None) -> Context:
+    return Context(q.council.short_name if q.council else None, q.years, q.area,
+                   intent or q.intent, q.search_words)
+
+
+def help_answer(question: str, snap: Snapshot) -> Answer:
+    councils = len(snap.held)
+    letters = sum(len(v) for v in snap.held.values())
+    message = (
+        f"I answer questions about Ofsted's letters on councils' children's services, 2005-2011 "
+        f"({letters} letters for {councils} councils are loaded). Ask for a grade (council, area, "
+        "year), all grades of a year, a trend across years, which councils got a grade, or "
+        "search the letters' text."
+    )
+    return Answer("help", question, message, options=EXAMPLES)
+
+
+def not_found(question: str, q: Query, message: str, options: tuple[str, ...] = ()) -> Answer:
+    return Answer("not_found", question, message, options=options, context=context_of(q))
+
+
+def one_grade(question: str, q: Query, snap: Snapshot, year: int) -> Answer:
+    council = q.council.short_name
+    area = q.area or "overall"
+    letter = snap.letter(council, year)
+    if letter is None:
+        return no_letter(question, q, snap, year)
+    row = snap.judgements.get((council, year, area))
+    if row is None:
+        return no_grade(question, q, snap, letter, area)
+    what = "overall rating" if area == "overall" else f"{AREA_LABELS[area]} grade"
+    message = (f"{council}'s {what} in its {year} {_kind_name(letter.kind)} letter was "
+               f"{grade_phrase(row)}.")
+    evidence = _section_evidence(snap, row) if len(row.quote) < 60 else ()
+    return Answer("grade", question, message, (finding(row),), evidence,
+                  context=context_of(q, "grade"))
+
+
+def _section_evidence(snap: Snapshot, row: JudgementRow) -> tuple[Cited, ...]:
+    hits = snap.search(AREA_WORDS.get(row.area, ""), 1, letter_id=row.letter.letter_id,
+                       section=row.section)
+    return tuple(cited(p, h) for p, h in hits)
+
+
+def no_letter(question: str, q: Query, snap: Snapshot, year: int) -> Answer:
+    council = q.council.short_name
+    if not 2005 <= year <= 2011:
+        why = (f"There is no Ofsted letter for {year}: annual performance assessments ran "
+               "2005-2008 and children's services assessments 2009-2011.")
+    elif not q.council.exists_in(year):
+        why = (f"{council} was not a children's services authority in {year} (it was from "
+               f"{q.council.first_year} to {q.council.last_year}).")
+    else:
+        why = f"No letter for {council} for {year} is in the store."
+    return not_found(question, q, f"{why} {held_phrase(snap, council)}")
+
+
+def no_grade(question: str, q: Query, snap: Snapshot, letter: LetterRef, area: str) -> Answer:
+    council, year = letter.authority, letter.year
+    graded = graded_areas(letter.kind, year)
+    if area not in graded:
+        why = ("children's services assessments (2009-2011) give a single overall rating"
+               if letter.kind == "csa" else
+               f"{year} letters grade only " + ", ".join(AREA_LABELS[a] for a in graded))
+    else:
+        why = "this letter does not state that grade"
+    overall = snap.judgements.get((council, year, "overall"))
+    message = (f"{council}'s {year} letter does not grade {AREA_LABELS[area]}: {why}.")
+    if overall:
+        message += f" Its overall rating was {grade_phrase(overall)}."
+    hits = snap.search(f"{AREA_LABELS[area]} {AREA_WORDS.get(area, '')}", 1,
+                       letter_id=letter.letter_id)
+    message += " The passage below is what the letter says nearest to it." if hits else ""
+    return Answer("no_grade", question, message, (finding(overall),) if overall else (),
+                  tuple(cited(p, h) for p, h in hits), context=context_of(q, "grade"))
+
+
+def grades(question: str, q: Query, snap: Snapshot) -> Answer:
+    council = q.council.short_name
+    letters = [r for r in snap.held.get(council, []) if not q.years or r.year in q.years]
+    if not letters:
+        if q.years:
+            return no_letter(question, q, snap, q.years[0])
+        return not_found(question, q, held_phrase(snap, council))
+    rows = [snap.judgements[k] for k in sorted(snap.judgements) if k[0] == council
+            and k[1] in {r.year for r in letters}]
+    rows.sort(key=lambda r: r.letter.year)
+    parts = [f"{r.year} {_kind_name(r.kind)}: {sum(1 for x in rows if x.letter.year == r.year)} "
+             "graded area(s)" for r in letters]
+    message = f"{council}: " + "; ".join(parts) + "."
+    missing = [y for y in q.years if y not in {r.year for r in letters}]
+    if missing:
+        message += f" No letter held for {', '.join(map(str, missing))}."
+    return Answer("grades", question, message, tuple(finding(r) for r in rows),
+                  context=context_of(q, "grades"))
+
+
+def trend(question: str, q: Query, snap: Snapshot) -> Answer:
+    council = q.council.short_name
+    area = q.area or "overall"
+    held = {r.year: r for r in snap.held.get(council, [])}
+    years = [y for y in (q.years or tuple(sorted(held))) if 2005 <= y <= 2011]
+    rows = [snap.judgements[(council, y, area)] for y in years if (council, y, area) in
+            snap.judgements]
+    if not rows:
+        if held:
+            message = (f"None of the letters held for {council} grades {AREA_LABELS[area]} in "
+                       f"{_years(years)}. {held_phrase(snap, council)}")
+            return not_found(question, q, message)
+        return not_found(question, q, held_phrase(snap, council))
+    steps = "; ".join(f"{r.letter.year}: {grade_phrase(r)}" for r in rows)
+    message = f"{council}, {AREA_LABELS[area]}: {steps}."
+    ungraded = [y for y in years if y in held and (council, y, area) not in snap.judgements]
+    absent = [y for y in years if y not in held]
+    if ungraded:
+        message += f" Not graded in the letter for {_years(ungraded)}."
+    if absent:
+        message += f" No letter held for {_years(absent)}."
+    if {r.letter.kind for r in rows} == {"apa", "csa"}:
+        message += (" APA grades (2005-2008) and CSA ratings (2009-2011) are different "
+                    "assessments on a 1-4 scale, 4 best.")
+    return Answer("trend", question, message, tuple(finding(r) for r in rows),
+                  context=context_of(q, "trend"))
+
+
+def table(question: str, q: Query, snap: Snapshot) -> Answer:
+    area = q.area or "overall"
+    years = q.years or tuple(sorted({k[1] for k in snap.judgements}))
+    held_years = {r.year for refs in snap.held.values() for r in refs}
+    if not any(y in held_years for y in years):
+        return not_found(question, q, f"The store holds no letters for {_years(years)}.")
+    rows = [r for k, r in sorted(snap.judgements.items()) if k[1] in years and k[2] == area
+            and (q.grade_word is None or r.grade == q.grade_word)]
+    if not rows and all(area not in graded_areas("csa" if y >= 2009 else "apa", y)
+                        for y in years):
+        return Answer("no_grade", question, f"{AREA_LABELS[area]} is not graded in the letters "
+                      f"for {_years(years)}.", context=context_of(q, "table"))
+    count = sum(1 for refs in snap.held.values() for r in refs if r.year in years)
+    which = f" graded {q.grade_word}" if q.grade_word else ""
+    message = (f"{len(rows)} council(s){which} for {AREA_LABELS[area]} in {_years(years)}, out "
+               f"of {count} letter(s) held for those years.")
+    if q.grade_word:
+        message += f" (Grade {q.grade_word} = {CSA_LABELS[q.grade_word]} in CSA letters.)"
+    return Answer("table", question, message, tuple(finding(r) for r in rows),
+                  context=context_of(q, "table"))
+
+
+def passages(question: str, q: Query, snap: Snapshot, offset: int, k: int) -> Answer:
+    council = q.council.short_name if q.council else None
+    if council and council not in snap.held:
+        return not_found(question, q, held_phrase(snap, council))
+    words = q.search_words or q.text
+    found = snap.search(words, offset + k + 1, council=council, years=q.years)
+    page = found[offset: offset + k]
+    scope = " in " + " ".join(filter(None, [council, _years(q.years) if q.years else ""])) \
+        if council or q.years else ""
+    if not page:
+        message = f"No passage{scope} matches '{words[:80]}'."
+    else:
+        message = f"Passages{scope} that best match '{words[:80]}', ranked by BM25."
+    return Answer("passages", question, message, passages=tuple(cited(p, h) for p, h in page),
+                  context=context_of(q, "search"), offset=offset,
+                  more=len(found) > offset + k)
+
+
+def _kind_name(kind: str) -> str:
+    return "annual performance assessment" if kind == "apa" else "children's services assessment"
+
+
+def _years(years) -> str:
+    years = sorted(years)
+    if len(years) > 2 and years == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}-{years[-1]}"
+    return ", ".join(map(str, years))

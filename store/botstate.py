@@ -1,0 +1,61 @@
+"""What the Slack bot keeps in the store: answered events, thread context, feedback.
+
+Kept here so that several bot processes sharing one database agree on all three.
+"""
+
+from datetime import UTC, datetime
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from store import models
+
+
+def claim_event(engine: Engine, event_id: str) -> bool:
+    """True for the first process to see ``event_id``; False for every retry or duplicate."""
+    with Session(engine) as session:
+        session.add(models.SlackEvent(event_id=event_id, received_at=datetime.now(UTC)))
+        try:
+            session.commit()
+        except IntegrityError:
+            session.rollback()
+            return False
+    return True
+
+
+def save_thread_context(engine: Engine, thread: str, context_json: str) -> None:
+    with Session(engine) as session:
+        row = session.get(models.ThreadContext, thread)
+        if row is None:
+            row = models.ThreadContext(thread=thread, context=context_json,
+                                       updated_at=datetime.now(UTC))
+        else:
+            row.context, row.updated_at = context_json, datetime.now(UTC)
+        session.add(row)
+        try:
+            session.commit()
+        except IntegrityError:  # two replicas saved the same new thread at once
+            session.rollback()
+
+
+def load_thread_context(engine: Engine, thread: str) -> str | None:
+    with Session(engine) as session:
+        row = session.get(models.ThreadContext, thread)
+        return row.context if row else None
+
+
+def record_feedback(engine: Engine, *, user: str, channel: str, question: str, answer_kind: str,
+                    letters: list[str], vote: str) -> None:
+    with Session(engine) as session:
+        session.add(models.Feedback(
+            created_at=datetime.now(UTC), user=user, channel=channel, question=question,
+            answer_kind=answer_kind, letters="; ".join(letters), vote=vote))
+        session.commit()
+
+
+def feedback_rows(engine: Engine) -> list[models.Feedback]:
+    from sqlmodel import select
+
+    with Session(engine) as session:
+        return list(session.exec(select(models.Feedback).order_by(models.Feedback.id)))

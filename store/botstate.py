@@ -59,3 +59,11 @@ def feedback_rows(engine: Engine) -> list[models.Feedback]:
 
     with Session(engine) as session:
         return list(session.exec(select(models.Feedback).order_by(models.Feedback.id)))
+
+
+def ping(engine: Engine) -> None:
+    """Raises unless the store answers a trivial query (the bot's health check)."""
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        conn.execute(text("SELECT 1"))

@@ -41,6 +41,7 @@ TABLE_LABELS = (
     ("social_care", re.compile(r"social care services", re.I)),
     ("education", re.compile(r"education services", re.I)),
 )
+MAX_LABEL = 160  # a table row label; a longer line is prose that mentions the same words
 TABLE_CELL = re.compile(r"^\s*(?:grade\s*)?([1-4])\s*$", re.I)
 LABEL_WITH_GRADE = re.compile(r"[-\u2013:\s]\s*([1-4])\s*$")
 KEY_TEXT = re.compile(r"^\s*(?:grade\s*[1-4]\s*[:.\-]?\s*)?an? (?:service|organisation) that", re.I)
@@ -152,13 +153,19 @@ def table_region(lines: list[Line]) -> range:
     """The flattened 2005-06 grade table: from its header to its last cell or key line."""
     for ln in lines:
         if TABLE_HEADER.match(ln.key):
-            last = ln.index
+            last, wrapped = ln.index, None  # wrapped: label lines seen since the last label start
             for later in lines[ln.index + 1: ln.index + 60]:
-                if TABLE_CELL.match(later.text) or KEY_TEXT.match(later.text) or (
-                    any(p.search(later.text) for _, p in TABLE_LABELS)
-                    and LABEL_WITH_GRADE.search(later.text)
-                ):
-                    last = later.index
+                if later.blank:
+                    continue
+                if TABLE_CELL.match(later.text) or KEY_TEXT.match(later.text) or TABLE_HEADER.match(
+                        later.key):
+                    last, wrapped = later.index, None
+                elif len(later.text) <= MAX_LABEL and _label_area(later.text):
+                    last, wrapped = later.index, 0
+                elif wrapped is not None and wrapped < 2:
+                    wrapped += 1  # a label wrapped onto the next line
+                else:
+                    break  # prose: the table is over
             return range(ln.index, last + 1)
     return range(0)
 

@@ -60,7 +60,8 @@ class Layout:
 
 def header_end(lines: list[Line], title_line: int) -> int:
     """Index of the first line after the letterhead, date, address and salutation."""
-    for ln in lines[: max(title_line, 0) + 1][:60]:
+    limit = title_line + 1 if title_line > 0 else 60
+    for ln in lines[:min(limit, 60)]:
         if SALUTATION.match(ln.text):
             return max(ln.index + 1, 0)
     return 0
@@ -101,7 +102,8 @@ def classify(lines: list[Line], kind: str, title_lines: range, table: range,
             role = "grade"
         elif SCALE_CELL.match(text) and len(text) < 120:
             role = "junk"
-        elif SUB_HEADINGS.match(ln.key) or (PLAIN_HEADINGS.match(ln.key) and kind == "apa"):
+        elif _heading_shaped(text) and (SUB_HEADINGS.match(ln.key) or (
+                PLAIN_HEADINGS.match(ln.key) and kind == "apa")):
             role = "sub"
         elif BULLET.match(text) or (paragraph_style and re.match(r"^ \S", text)):
             role = "bullet"
@@ -109,6 +111,12 @@ def classify(lines: list[Line], kind: str, title_lines: range, table: range,
             role = "text"
         roles.append(role)
     return roles
+
+
+def _heading_shaped(text: str) -> bool:
+    """Headings start with a capital and do not end like a sentence or a clause."""
+    text = text.strip()
+    return bool(text) and text[0].isupper() and not text.endswith((".", ",", ";"))
 
 
 def find_headings(lines: list[Line], kind: str, csa_title: int | None,
@@ -122,7 +130,7 @@ def find_headings(lines: list[Line], kind: str, csa_title: int | None,
         if hit:
             area, grade = hit
             found[ln.index] = SectionStart(ln.index, ln.text.strip(), area, grade)
-        elif kind == "csa" and PLAIN_HEADINGS.match(ln.key):
+        elif kind == "csa" and PLAIN_HEADINGS.match(ln.key) and _heading_shaped(ln.text):
             found[ln.index] = SectionStart(ln.index, ln.text.strip(), None)
     return found
 

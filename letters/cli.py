@@ -83,11 +83,10 @@ def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
 @cli.command(help="Which councils and years the store holds, with graded-area counts.")
 @click.pass_context
 def coverage(ctx: click.Context) -> None:
-    from sqlmodel import Session
-
+    from store.db import open_session
     from store.queries import coverage as held
 
-    with Session(_sql(ctx)) as session:
+    with open_session(_sql(ctx)) as session:
         table = held(session)
     years = list(range(2005, 2012))
     click.echo(f"{'council':<28}" + "".join(f"{y:>7}" for y in years))
@@ -110,10 +109,9 @@ def _cell(entry: tuple[str, int] | None) -> str:
 @click.pass_context
 def grades(ctx: click.Context, council: str | None, year: int | None, everything: bool,
            fmt: str) -> None:
-    from sqlmodel import Session
-
     from retrieval.compose import finding
     from retrieval.render import finding_dict
+    from store.db import open_session
     from store.queries import judgements
 
     if not council and not everything:
@@ -125,7 +123,7 @@ def grades(ctx: click.Context, council: str | None, year: int | None, everything
         if record is None:
             raise LettersError(f"no council matches '{council}'")
         name = record.short_name
-    with Session(engine.sql_engine) as session:
+    with open_session(engine.sql_engine) as session:
         rows = [finding_dict(finding(r)) for r in judgements(
             session, name, [year] if year else None)]
     if not rows and fmt == "table":
@@ -210,7 +208,6 @@ def eval_(ctx: click.Context, file: str) -> None:
 @click.pass_context
 def serve(ctx: click.Context, http: bool, port: int, env_file: str) -> None:
     from bot.serve import serve as run
-
     from bot.settings import load_settings
 
     settings = load_settings(env_file)

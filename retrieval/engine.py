@@ -5,7 +5,6 @@ import threading
 from dataclasses import replace
 
 from sqlalchemy.engine import Engine as SqlEngine
-from sqlmodel import Session
 
 from retrieval import compose
 from retrieval.answer import Answer, Context
@@ -14,7 +13,7 @@ from retrieval.question import Query, clean, decide_intent, nearest_names, parse
 from retrieval.snapshot import Snapshot
 from store import queries
 from store.councils import CouncilDirectory, CouncilRecord, directory
-from store.db import create_schema, make_engine
+from store.db import create_schema, make_engine, open_session
 from store.ingest import load_bundled_if_empty
 
 MAX_K = 20
@@ -37,7 +36,7 @@ class Engine:
 
     def snapshot(self) -> Snapshot:
         """The current store version's snapshot; rebuilt when an ingest has changed the store."""
-        with Session(self.sql_engine) as session:
+        with open_session(self.sql_engine) as session:
             version = queries.store_version(session)
         snap = self._snapshot
         if snap is not None and snap.version == version:
@@ -48,7 +47,7 @@ class Engine:
             return self._snapshot
 
     def coverage(self) -> dict[str, dict[int, tuple[str, int]]]:
-        with Session(self.sql_engine) as session:
+        with open_session(self.sql_engine) as session:
             return queries.coverage(session)
 
     def answer(self, question: str, *, context: Context | None = None, mode: str = "auto",
@@ -102,7 +101,7 @@ class Engine:
             names = tuple(c.short_name for c in q.ambiguous)
             return Answer("clarify", question, f"'{q.council_text}' could mean "
                           f"{' or '.join(names)}. Which one?", options=names)
-        if q.council is None and q.unknown_name and (q.area or q.years or q.intent != "search"):
+        if q.council is None and q.unknown_name and (q.years or q.intent != "search"):
             names = tuple(nearest_names(q.unknown_name, self.councils))
             hint = f" Did you mean {' or '.join(names)}?" if names else ""
             return compose.not_found(question, q, f"No English children's services authority "

@@ -64,6 +64,10 @@ def check(item: dict, answer: Answer) -> tuple[bool, str]:
     if expect == "no_area_grade":
         ok = answer.kind == "no_grade" and not any(a == item["area"] for (_, a) in got)
         return ok, f"got {answer.kind}: {answer.message[:80]}"
+    if expect == "table" and "authorities" in item:
+        names = sorted({f.authority for f in answer.judgements})
+        return answer.kind == "table" and names == sorted(item["authorities"]), \
+            f"got {answer.kind} {names}"
     if expect in ("clarify", "help", "table", "trend"):
         return answer.kind == expect, f"got {answer.kind}: {answer.message[:80]}"
     return False, f"unknown expectation '{expect}'"

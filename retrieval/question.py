@@ -28,7 +28,8 @@ AREA_PHRASES = {
     "positive contribution": "making_a_positive_contribution",
     "economic wellbeing": "achieving_economic_wellbeing",
     "capacity to improve": "capacity_to_improve",
-    "safeguarding": "staying_safe", "overall": "overall",
+    "safeguarding": "staying_safe", "overall": "overall", "healthy": "being_healthy",
+    "capacity": "capacity_to_improve",
 }
 GRADE_WORDS = {
     "outstanding": 4, "excellent": 4, "excellently": 4, "good": 3, "well": 3, "adequate": 2,

@@ -4,11 +4,11 @@ from dataclasses import dataclass
 
 import numpy as np
 from sqlalchemy.engine import Engine as SqlEngine
-from sqlmodel import Session
 
 from retrieval.index import Hit, Params, PassageIndex
 from retrieval.tokenize import tokenize
 from store import queries
+from store.db import open_session
 from store.queries import JudgementRow, LetterRef, PassageRow
 
 
@@ -26,7 +26,7 @@ class Snapshot:
 
     @classmethod
     def load(cls, sql: SqlEngine, params: Params) -> "Snapshot":
-        with Session(sql) as session:
+        with open_session(sql) as session:
             version = queries.store_version(session)
             held = queries.letters_held(session)
             rows = queries.judgements(session)

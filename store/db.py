@@ -5,11 +5,13 @@ from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine, select
 
 from store import models
 from store.councils import directory
+from store.errors import StoreUnavailableError
 
 
 def data_dir() -> Path:
@@ -68,9 +70,19 @@ def _sqlite_engine(url: str) -> Engine:
     return engine
 
 
+def open_session(engine: Engine) -> Session:
+    """A session for one unit of work; callers outside ``store`` never import sqlmodel."""
+    return Session(engine)
+
+
 def create_schema(engine: Engine) -> None:
     """Create missing tables and load the council table once."""
-    SQLModel.metadata.create_all(engine)
+    try:
+        SQLModel.metadata.create_all(engine)
+    except OperationalError as exc:
+        where = engine.url.render_as_string(hide_password=True)
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "cannot connect"
+        raise StoreUnavailableError(f"cannot open the store at {where}: {reason}") from None
     with Session(engine) as session:
         if session.exec(select(models.Council.id).limit(1)).first() is not None:
             return

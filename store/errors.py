@@ -4,6 +4,7 @@
     ├── ParseError          a file is not an Ofsted letter we can read (source, reason)
     ├── IngestError         a file could not be read or stored
     ├── StoreBusyError      another ingest holds the store
+    ├── StoreUnavailableError  the database cannot be reached or opened
     └── ConfigError         a setting is missing or malformed
 
 Each carries a one-line ``reason``; the CLI and the Slack bot turn them into messages in one
@@ -30,6 +31,10 @@ class IngestError(LettersError):
 
 
 class StoreBusyError(LettersError):
+    pass
+
+
+class StoreUnavailableError(LettersError):
     pass
 
 

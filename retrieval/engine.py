@@ -44,6 +44,7 @@ class Engine:
         with self._lock:
             if self._snapshot is None or self._snapshot.version != version:
                 self._snapshot = Snapshot.load(self.sql_engine, self.params)
+                self._snapshot.warm()
             return self._snapshot
 
     def coverage(self) -> dict[str, dict[int, tuple[str, int]]]:

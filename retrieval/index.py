@@ -7,8 +7,10 @@ constant to every passage in BM25Plus (and nothing in Okapi and rank_bm25's BM25
 rankings equal ``get_scores`` exactly; the parity test checks this.
 """
 
+import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
+from pathlib import Path
 
 import numpy as np
 from rank_bm25 import BM25L, BM25Okapi, BM25Plus
@@ -78,6 +80,8 @@ class PassageIndex:
         """Exhaustive rank_bm25 scoring: the slow path the fast one must agree with."""
         if not len(self.ids):
             return []
+        if self.model is None:
+            raise ValueError("this index was loaded from a cache; build it to compare")
         scores = self.model.get_scores(tokens)
         present = np.zeros(len(self.ids), dtype=bool)
         for token in set(tokens):
@@ -86,6 +90,33 @@ class PassageIndex:
         mask = present if candidates is None else present & candidates
         baseline = _absent_constant(self.model, tokens, self.params)
         return self._top(scores - baseline, np.flatnonzero(mask), k)
+
+    def save(self, path: Path) -> None:
+        """Write the postings (not the rank_bm25 model) for a fast start next time."""
+        terms = sorted(self.postings)
+        rows = [self.postings[t][0] for t in terms]
+        tmp = path.with_suffix(f".{os.getpid()}.tmp.npz")
+        np.savez(tmp, ids=self.ids, terms=np.array(terms, dtype=object).astype(str),
+                 lengths=np.array([len(r) for r in rows], dtype=np.int64),
+                 rows=np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64),
+                 contrib=np.concatenate([self.postings[t][1] for t in terms]) if terms
+                 else np.zeros(0), params=np.array(astuple(self.params), dtype=object).astype(str))
+        os.replace(tmp, path)  # readers never see half a file
+
+    @classmethod
+    def load(cls, path: Path, params: Params) -> "PassageIndex | None":
+        try:
+            data = np.load(path, allow_pickle=False)
+            if list(data["params"]) != [str(v) for v in astuple(params)]:
+                return None
+            ends = np.cumsum(data["lengths"])
+            starts = ends - data["lengths"]
+            rows, contrib = data["rows"], data["contrib"]
+            postings = {str(t): (rows[s:e], contrib[s:e])
+                        for t, s, e in zip(data["terms"], starts, ends, strict=True)}
+            return cls(list(data["ids"]), None, postings, params)
+        except (OSError, KeyError, ValueError):
+            return None  # a missing or damaged cache is rebuilt
 
     def _top(self, scores: np.ndarray, rows: np.ndarray, k: int) -> list[Hit]:
         if not len(rows):

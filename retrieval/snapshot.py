@@ -1,80 +1,137 @@
-"""An in-memory view of one store version: judgements, passages and their BM25 index."""
+"""An in-memory view of one store version: judgements, passage keys and their BM25 index.
 
-from dataclasses import dataclass
+Grade answers need only the judgements, so loading is light; the index is built on first use
+(or in the background right after loading) and cached on disk per store and version, so a
+restart of an unchanged store does not tokenize 40,000 passages again.
+"""
+
+import hashlib
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 from sqlalchemy.engine import Engine as SqlEngine
 
 from retrieval.index import Hit, Params, PassageIndex
-from retrieval.tokenize import tokenize
+from retrieval.tokenize import TOKENIZER_VERSION, tokenize
 from store import queries
 from store.db import open_session
-from store.queries import JudgementRow, LetterRef, PassageRow
+from store.queries import JudgementRow, LetterRef, PassageKeys, PassageRow
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "letters"
 
 
 @dataclass
 class Snapshot:
+    sql: SqlEngine
+    params: Params
+    store_id: str
     version: int
     held: dict[str, list[LetterRef]]
     judgements: dict[tuple[str, int, str], JudgementRow]
-    passages: list[PassageRow]
-    index: PassageIndex
-    council_of_row: np.ndarray  # per passage row: index into ``councils``
+    keys: PassageKeys
+    councils: list[str]
+    council_of_row: np.ndarray
     year_of_row: np.ndarray
     letter_of_row: np.ndarray
-    councils: list[str]
+    section_of_row: np.ndarray
+    _index: PassageIndex | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
     def load(cls, sql: SqlEngine, params: Params) -> "Snapshot":
         with open_session(sql) as session:
-            version = queries.store_version(session)
+            store_id, version = queries.store_id(session), queries.store_version(session)
             held = queries.letters_held(session)
             rows = queries.judgements(session)
-            passages = queries.passages(session)
-        councils = sorted({p.letter.authority for p in passages} | set(held))
+            keys = queries.passage_keys(session)
+        councils = sorted(set(keys.authorities) | set(held))
         position = {name: i for i, name in enumerate(councils)}
-        index = PassageIndex.build([p.id for p in passages],
-                                   [tokenize(f"{p.text}") for p in passages], params)
         return cls(
-            version=version,
-            held=held,
-            judgements={(r.letter.authority, r.letter.year, r.area): r for r in rows},
-            passages=passages,
-            index=index,
-            council_of_row=np.array([position[p.letter.authority] for p in passages], dtype=int),
-            year_of_row=np.array([p.letter.year for p in passages], dtype=int),
-            letter_of_row=np.array([p.letter.letter_id for p in passages], dtype=int),
-            councils=councils,
+            sql, params, store_id, version, held,
+            {(r.letter.authority, r.letter.year, r.area): r for r in rows}, keys, councils,
+            np.array([position[a] for a in keys.authorities], dtype=np.int32),
+            np.array(keys.years, dtype=np.int32),
+            np.array(keys.letter_ids, dtype=np.int64),
+            np.array(keys.section_ids, dtype=np.int64),
         )
+
+    @property
+    def index(self) -> PassageIndex:
+        if self._index is None:
+            with self._lock:
+                if self._index is None:
+                    self._index = self._cached_index() or self._build_index(save=True)
+        return self._index
+
+    def warm(self) -> None:
+        """Build or load the index in the background, so the first search does not wait."""
+        threading.Thread(target=lambda: self.index, name="index-warm", daemon=True).start()
+
+    def reference_index(self) -> PassageIndex:
+        """A freshly fitted index with its rank_bm25 model, for parity checks and benchmarks."""
+        return self._build_index(save=False)
+
+    def _cache_path(self) -> Path:
+        key = f"{self.sql.url.render_as_string(hide_password=True)}|{self.store_id}|" \
+              f"{TOKENIZER_VERSION}"
+        digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+        return cache_dir() / f"index-{digest}-v{self.version}.npz"
+
+    def _cached_index(self) -> PassageIndex | None:
+        path = self._cache_path()
+        index = PassageIndex.load(path, self.params) if path.exists() else None
+        if index is not None and list(index.ids) == self.keys.ids:
+            return index
+        return None
+
+    def _build_index(self, save: bool) -> PassageIndex:
+        with open_session(self.sql) as session:
+            texts = queries.passage_texts(session)
+        index = PassageIndex.build(self.keys.ids, [tokenize(t) for t in texts], self.params)
+        if save and self.store_id:
+            path = self._cache_path()
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                for old in path.parent.glob(path.name.rsplit("-v", 1)[0] + "-v*.npz"):
+                    old.unlink(missing_ok=True)  # earlier versions of this store
+                index.save(path)
+            except OSError:
+                pass  # no cache is only slower
+        return index
 
     def mask(self, council: str | None = None, years: tuple[int, ...] = (),
              letter_id: int | None = None, section: str | None = None) -> np.ndarray | None:
         if council is None and not years and letter_id is None:
             return None
-        mask = np.ones(len(self.passages), dtype=bool)
+        mask = np.ones(len(self.keys.ids), dtype=bool)
         if council is not None:
             if council not in self.councils:
-                return np.zeros(len(self.passages), dtype=bool)
+                return np.zeros(len(self.keys.ids), dtype=bool)
             mask &= self.council_of_row == self.councils.index(council)
         if years:
             mask &= np.isin(self.year_of_row, years)
         if letter_id is not None:
             mask &= self.letter_of_row == letter_id
         if section is not None:
-            mask &= np.array([p.section == section for p in self.passages])
+            wanted = [sid for sid, heading in self.keys.section_headings.items()
+                      if heading == section]
+            mask &= np.isin(self.section_of_row, wanted)
         return mask
 
     def search(self, text: str, k: int, **filters) -> list[tuple[PassageRow, Hit]]:
-        hits = self.index.search(tokenize(text), k, self.mask(**filters))
-        by_id = self.row_by_id()
-        return [(self.passages[by_id[h.passage_id]], h) for h in hits]
-
-    def row_by_id(self) -> dict[int, int]:
-        cached = getattr(self, "_row_by_id", None)
-        if cached is None:
-            cached = {p.id: i for i, p in enumerate(self.passages)}
-            self._row_by_id = cached
-        return cached
+        mask = self.mask(**filters)
+        if mask is not None and not mask.any():
+            return []
+        hits = self.index.search(tokenize(text), k, mask)
+        with open_session(self.sql) as session:
+            rows = queries.passages_by_id(session, [h.passage_id for h in hits])
+        return [(rows[h.passage_id], h) for h in hits if h.passage_id in rows]
 
     def letter(self, council: str, year: int) -> LetterRef | None:
         return next((r for r in self.held.get(council, []) if r.year == year), None)

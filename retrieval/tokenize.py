@@ -25,6 +25,19 @@ def stem(word: str) -> str:
     return word
 
 
+TOKENIZER_VERSION = "1"  # bump when tokens change: cached indexes are keyed by it
+_STEMS: dict[str, str | None] = {}  # word -> stem, None for a stop word; the vocabulary is small
+
+
 def tokenize(text: str) -> list[str]:
     text = text.lower().replace("\u2019", "'").replace("'s ", " ").replace("-", " ")
-    return [stem(w) for w in _WORD.findall(text) if w not in STOPWORDS]
+    out = []
+    for word in _WORD.findall(text):
+        token = _STEMS.get(word, "")
+        if token == "":
+            if len(_STEMS) > 500_000:  # pasted junk must not grow it for ever
+                _STEMS.clear()
+            token = _STEMS[word] = None if word in STOPWORDS else stem(word)
+        if token is not None:
+            out.append(token)
+    return out

@@ -1,11 +1,12 @@
 """Engines and schema. ``DATABASE_URL`` picks the database; SQLite file by default."""
 
 import os
+import uuid
 from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine, select
 
@@ -75,6 +76,21 @@ def open_session(engine: Engine) -> Session:
     return Session(engine)
 
 
+STORE_ID_KEY = "store_id"
+
+
+def _ensure_store_id(engine: Engine) -> None:
+    """A random id per store, so caches keyed by (store, version) never outlive their store."""
+    with Session(engine) as session:
+        if session.get(models.StoreMeta, STORE_ID_KEY) is not None:
+            return
+        session.add(models.StoreMeta(key=STORE_ID_KEY, value=uuid.uuid4().hex))
+        try:
+            session.commit()
+        except IntegrityError:  # another process made it first
+            session.rollback()
+
+
 def create_schema(engine: Engine) -> None:
     """Create missing tables and load the council table once."""
     try:
@@ -83,6 +99,7 @@ def create_schema(engine: Engine) -> None:
         where = engine.url.render_as_string(hide_password=True)
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "cannot connect"
         raise StoreUnavailableError(f"cannot open the store at {where}: {reason}") from None
+    _ensure_store_id(engine)
     with Session(engine) as session:
         if session.exec(select(models.Council.id).limit(1)).first() is not None:
             return

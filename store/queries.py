@@ -48,15 +48,61 @@ def store_version(session: Session) -> int:
     return int(meta.value) if meta else 0
 
 
+def store_id(session: Session) -> str:
+    meta = session.get(models.StoreMeta, "store_id")
+    return meta.value if meta else ""
+
+
+@dataclass(frozen=True)
+class PassageKeys:
+    """Per passage, in id order: what filters need, without the text."""
+    ids: list[int]
+    letter_ids: list[int]
+    authorities: list[str]
+    years: list[int]
+    section_ids: list[int]
+    section_headings: dict[int, str]
+
+
+def passage_keys(session: Session) -> PassageKeys:
+    names = council_names(session)
+    rows = session.exec(select(models.Passage.id, models.Passage.letter_id,
+                               models.Passage.council_id, models.Passage.year,
+                               models.Passage.section_id).order_by(models.Passage.id)).all()
+    headings = dict(session.exec(select(models.Section.id, models.Section.heading)).all())
+    return PassageKeys([r[0] for r in rows], [r[1] for r in rows], [names[r[2]] for r in rows],
+                       [r[3] for r in rows], [r[4] for r in rows], headings)
+
+
+def passage_texts(session: Session) -> list[str]:
+    """Passage texts in id order (the order of ``passage_keys``)."""
+    return list(session.exec(select(models.Passage.text).order_by(models.Passage.id)))
+
+
+def passages_by_id(session: Session, ids: list[int]) -> dict[int, PassageRow]:
+    if not ids:
+        return {}
+    query = select(models.Passage.id, models.Passage.letter_id, models.Passage.text,
+                   models.Section.heading, models.Passage.area).join(
+        models.Section, models.Section.id == models.Passage.section_id).where(
+        models.Passage.id.in_(ids))
+    rows = session.exec(query).all()
+    refs = _refs(session, {r[1] for r in rows})
+    return {r[0]: PassageRow(r[0], refs[r[1]], r[2], r[3], r[4]) for r in rows}
+
+
 def council_names(session: Session) -> dict[int, str]:
     return {c.id: c.short_name for c in session.exec(select(models.Council))}
 
 
-def _refs(session: Session) -> dict[int, LetterRef]:
+def _refs(session: Session, letter_ids: set[int] | None = None) -> dict[int, LetterRef]:
     names = council_names(session)
-    rows = session.exec(select(models.Letter.id, models.Letter.council_id, models.Letter.kind,
-                               models.Letter.year, models.Letter.title,
-                               models.Letter.letter_date, models.Letter.source_file))
+    query = select(models.Letter.id, models.Letter.council_id, models.Letter.kind,
+                   models.Letter.year, models.Letter.title, models.Letter.letter_date,
+                   models.Letter.source_file)
+    if letter_ids is not None:
+        query = query.where(models.Letter.id.in_(letter_ids))
+    rows = session.exec(query)
     return {r[0]: LetterRef(r[0], names[r[1]], r[2], r[3], r[4], r[5], r[6]) for r in rows}
 
 

@@ -15,7 +15,8 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "letters"
 
 
 def run(tmp_path: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg"), "PYTHONUTF8": "1"}
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg"), "PYTHONUTF8": "1",
+           "XDG_CACHE_HOME": str(tmp_path / "cache")}
     env.pop("DATABASE_URL", None)
     return subprocess.run([sys.executable, "-m", "letters", *args], capture_output=True,
                           text=True, env=env, input=stdin, cwd=tmp_path, timeout=120)

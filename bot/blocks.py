@@ -16,6 +16,7 @@ CONTEXT_LIMIT = 2000
 TEXT_LIMIT = 3000  # the notification fallback; Slack allows more, nobody reads more
 VALUE_LIMIT = 2000
 MAX_BLOCKS = 50
+HOME_LISTING = 60  # sections of the App Home's council list (a home view holds 100 blocks)
 RESERVED = 5  # room kept for the notes and buttons that close a message
 ELLIPSIS = "…"
 _BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.I)
@@ -111,28 +112,30 @@ class _Message:
         self.cut = False
         self.omitted = 0
 
-    def add(self, *blocks: dict) -> None:
+    def add(self, *blocks: dict) -> bool:
+        """Adds one item (a few blocks that go together); False when it no longer fits."""
         if self.omitted or len(self.blocks) + len(blocks) > self.limit:
             self.omitted += 1
-            return
+            return False
         for block in blocks:
             text = block.get("text", {})
             if block["type"] == "section" and len(text["text"]) > SECTION_LIMIT:
                 text["text"], _ = clip(text["text"], SECTION_LIMIT)
                 self.cut = True
             self.blocks.append(block)
+        return True
 
-    def close(self, noun: str) -> list[dict]:
+    def close(self, noun: str, hint: str) -> list[dict]:
         if self.cut:
             self.blocks.append(context(f"{ELLIPSIS} Long text was cut to fit in Slack; the full "
                                        "wording is in the letter cited."))
         if self.omitted:
             self.blocks.append(context(f"{ELLIPSIS} and {self.omitted} more {noun} not shown "
-                                       "here; ask about one council, area or year to see them."))
+                                       f"here; {hint}."))
         return self.blocks
 
 
-def to_blocks(answer: Answer, *, feedback: bool = True) -> dict:
+def to_blocks(answer: Answer) -> dict:
     """``{"text": fallback, "blocks": [...]}`` for any kind of answer."""
     msg = _Message()
     msg.add(section(escape(answer.message)))
@@ -144,20 +147,21 @@ def to_blocks(answer: Answer, *, feedback: bool = True) -> dict:
             msg.add(section(f"*{escape(f'{f.authority} — {f.area_label}, {f.year}')}*\n"
                             f"*{grade_line(f)}*"), section(quote(f.quote)),
                     context(citation(f.source)))
+    shown = 0
     for rank, p in enumerate(answer.passages, start=answer.offset + 1):
-        msg.add(section(quote(p.text)), context(f"{citation(p.source)} · #{rank}"))
+        shown += msg.add(section(quote(p.text)), context(f"{citation(p.source)} · #{rank}"))
     if answer.options:
         lead = "*Try asking:*\n" if answer.kind == "help" else ""
         msg.add(section(lead + "\n".join(f"• {escape(o)}" for o in answer.options)))
-    blocks = msg.close("passages" if answer.passages and not answer.judgements else "grades")
-    buttons = []
-    if answer.more and answer.context is not None:
-        buttons.append(button("More results", "more", {
-            "q": answer.question, "c": answer.context.to_dict(),
-            "o": answer.offset + len(answer.passages)}))
-    if buttons:
-        blocks.append({"type": "actions", "block_id": "more", "elements": buttons})
-    if feedback and answer.kind != "help":
+    blocks = msg.close(*(("passages", "press More results to see them") if answer.passages
+                         and not answer.judgements else
+                         ("grades", "ask about one council, area or year to see them")))
+    if answer.context is not None and (answer.more or shown < len(answer.passages)):
+        # The next page starts after the last passage shown, not the last one found.
+        blocks.append({"type": "actions", "block_id": "more", "elements": [
+            button("More results", "more", {"q": answer.question, "c": answer.context.to_dict(),
+                                            "o": answer.offset + shown})]})
+    if answer.kind != "help":
         blocks.append(feedback_block(answer))
     return {"text": fallback(answer), "blocks": blocks}
 
@@ -195,11 +199,13 @@ def _chunks(lines: list[str], limit: int = SECTION_LIMIT) -> list[str]:
 def for_command(answer: Answer, command: str, query: str) -> dict:
     """The ephemeral ``/grade`` answer: the query restated, the answer, a Share button."""
     rendered = to_blocks(answer)
-    asked = escape(f"{command} {query}".strip())
+    asked = escape(f"{command} {query}".strip().replace("`", "'"))
     head = context(f"You asked `{asked}` — only you can see this answer.")
     share = {"type": "actions", "block_id": "share", "elements": [
         button("Share in channel", "share", {"q": answer.question}, style="primary")]}
-    blocks = [head, *rendered["blocks"], share]
+    body = rendered["blocks"]
+    at = next((i for i, b in enumerate(body) if b.get("block_id") == "feedback"), len(body))
+    blocks = [head, *body[:at], share, *body[at:]]
     return {"text": clip(f"{asked}: {rendered['text']}", TEXT_LIMIT)[0], "blocks": blocks}
 
 
@@ -238,6 +244,10 @@ def sorry(ref: str, detail: str = "") -> dict:
     return {"text": text, "blocks": [section(text)]}
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def home_view(coverage: dict[str, dict[int, tuple[str, int]]]) -> dict:
     """App Home: what the bot holds, example questions, how to use each surface."""
     letters = sum(len(years) for years in coverage.values())
@@ -249,10 +259,11 @@ def home_view(coverage: dict[str, dict[int, tuple[str, int]]]) -> dict:
     rows = [escape(f"• {council}: ") + ", ".join(
         f"{y} {kind.upper()} ({graded} graded)" for y, (kind, graded) in sorted(years.items()))
         for council, years in sorted(coverage.items())]
-    listing = _chunks(rows)[0] if rows else "No letters are loaded yet."
-    if rows and len(_chunks(rows)) > 1:
-        shown = listing.count("\n") + 1
-        listing += f"\n{ELLIPSIS} and {len(rows) - shown} more councils"
+    chunks = _chunks(rows) or ["No letters are loaded yet."]
+    listing = [section(c) for c in chunks[:HOME_LISTING]]
+    if len(chunks) > HOME_LISTING:
+        hidden = sum(c.count("\n") + 1 for c in chunks[HOME_LISTING:])
+        listing.append(context(f"{ELLIPSIS} and {hidden} more councils"))
     council = min(coverage, default="Birmingham")
     years = sorted(coverage.get(council, {2007: ("apa", 0)}))
     examples = [f"What was {council}'s staying safe grade in {years[0]}?",
@@ -261,10 +272,10 @@ def home_view(coverage: dict[str, dict[int, tuple[str, int]]]) -> dict:
     blocks = [
         {"type": "header", "text": {"type": "plain_text", "text": "Ofsted letters, 2005-2011"}},
         section(f"I answer questions about Ofsted's judgements on English councils' children's "
-                f"services from the letters themselves. I hold *{letters} letters* for "
-                f"*{len(coverage)} councils*."),
+                f"services from the letters themselves. I hold *{_count(letters, 'letter')}* for "
+                f"*{_count(len(coverage), 'council')}*."),
         context(f"Letters a year — {by_year}"),
-        section(listing),
+        *listing,
         {"type": "divider"},
         section("*Try asking:*\n" + "\n".join(f"• {escape(e)}" for e in examples)),
         section("*In a channel:* mention me — `@letters what was "

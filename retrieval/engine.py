@@ -9,7 +9,14 @@ from sqlalchemy.engine import Engine as SqlEngine
 from retrieval import compose
 from retrieval.answer import Answer, Context
 from retrieval.index import Params
-from retrieval.question import Query, clean, decide_intent, nearest_names, parse_question
+from retrieval.question import (
+    Query,
+    clean,
+    content_words,
+    decide_intent,
+    nearest_names,
+    parse_question,
+)
 from retrieval.snapshot import Snapshot
 from store import queries
 from store.councils import CouncilDirectory, CouncilRecord, directory
@@ -84,7 +91,15 @@ class Engine:
 
     def _follow_up(self, q: Query, ctx: Context) -> Query:
         """'and in 2011?', 'what about being healthy?': fill the gaps from the thread."""
-        if q.council is not None or q.ambiguous or q.unknown_name or not ctx.council:
+        if q.ambiguous or q.unknown_name:
+            return q
+        if q.council is not None:
+            # "and Birmingham?", or "Bedfordshire" in answer to "which one?": keep the rest
+            if q.years or q.area or content_words(q.search_words) or not (ctx.years or ctx.area):
+                return q
+            merged = replace(q, years=ctx.years, area=ctx.area)
+            return replace(merged, intent=decide_intent(merged))
+        if not ctx.council:
             return q
         council = self.councils.get(ctx.council)
         years = q.years or ctx.years
@@ -101,7 +116,8 @@ class Engine:
         if q.ambiguous:
             names = tuple(c.short_name for c in q.ambiguous)
             return Answer("clarify", question, f"'{q.council_text}' could mean "
-                          f"{' or '.join(names)}. Which one?", options=names)
+                          f"{' or '.join(names)}. Which one?", options=names,
+                          context=compose.context_of(q))
         if q.council is None and q.unknown_name and (q.years or q.intent != "search"):
             names = tuple(nearest_names(q.unknown_name, self.councils))
             hint = f" Did you mean {' or '.join(names)}?" if names else ""
@@ -136,7 +152,7 @@ class Engine:
                           (*related, council))
         return Answer("clarify", question, f"{council.short_name} was not a children's "
                       f"services authority in {', '.join(map(str, missing))}. Which did you "
-                      f"mean? ({spans})", options=options)
+                      f"mean? ({spans})", options=options, context=compose.context_of(q))
 
 
 def _related(a: CouncilRecord, b: CouncilRecord) -> bool:

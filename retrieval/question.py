@@ -176,18 +176,18 @@ def _intent(text, council, years, area, words, grade_word) -> str:
     if council is None:
         if (TABLE_ASK.search(text) or grade_word) and (area or grade_word or asks_grade):
             return "table"
-        if years and not _content_words(words) or (years and area):
+        if years and not content_words(words) or (years and area):
             return "table"
         return "search"
     if len(years) > 1 or (TREND_ASK.search(text) and asks_grade):
         return "trend"
     if area is not None:
         return "grade" if len(years) == 1 else "trend"
-    if ALL_GRADES.search(text) or asks_grade or not _content_words(words):
+    if ALL_GRADES.search(text) or asks_grade or not content_words(words):
         return "grades"
     return "search"
 
 
-def _content_words(words: str) -> list[str]:
+def content_words(words: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9%]+", words.lower())
             if w not in _STOP_NAMES and len(w) > 2 and w not in ("grade", "grades", "what", "s")]

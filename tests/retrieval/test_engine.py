@@ -151,3 +151,14 @@ def test_index_rebuilds_after_an_ingest_without_restart(tmp_path) -> None:
     assert a.kind == "grade" and a.judgements[0].grade == 4
     assert engine.answer("fostering and adoption services outstanding").passages[0].authority \
         == "Kingston upon Thames"
+
+
+def test_answering_which_one_keeps_the_year_and_area(engine: Engine) -> None:
+    asked = engine.answer("Bedford 2008 staying safe")
+    assert asked.kind == "clarify" and asked.context.years == (2008,)
+    chosen = engine.answer("Bedfordshire", context=asked.context)
+    assert chosen.kind == "grade"
+    assert [(f.authority, f.year, f.area, f.grade) for f in chosen.judgements] == [
+        ("Bedfordshire", 2008, "staying_safe", 1)]
+    switched = engine.answer("and Birmingham?", context=chosen.context)
+    assert switched.kind == "not_found" and "Birmingham" in switched.message

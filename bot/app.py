@@ -1,0 +1,65 @@
+"""The Bolt app, built by a factory: nothing connects to Slack at import."""
+
+import threading
+from concurrent.futures import Executor, Future
+
+from slack_bolt import App
+from slack_sdk import WebClient
+from slack_sdk.http_retry import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    RetryHandler,
+)
+
+from bot.listeners import Deps, register
+from bot.settings import Settings
+
+
+def retry_handlers() -> list[RetryHandler]:
+    """429s (honouring Retry-After) and dropped connections are retried."""
+    return [RateLimitErrorRetryHandler(max_retry_count=2), ConnectionErrorRetryHandler()]
+
+
+def build_client(settings: Settings) -> WebClient:
+    return WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url,
+                     retry_handlers=retry_handlers())
+
+
+class ThreadPerTask(Executor):
+    """Each listener on its own daemon thread, so an ``ack()`` never queues behind other
+    answers. (Bolt's default pool has 5 workers and runs ``ack()`` inside the listener: a sixth
+    slow request would miss Slack's 3 seconds.)"""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+
+        def run() -> None:
+            if not future.set_running_or_notify_cancel():
+                return
+            try:
+                future.set_result(fn(*args, **kwargs))
+            except BaseException as exc:  # Bolt's runner handles listener errors itself
+                future.set_exception(exc)
+
+        threading.Thread(target=run, name="letters-listener", daemon=True).start()
+        return future
+
+
+def build_app(settings: Settings, engine, *, client: WebClient | None = None,
+              verify_token: bool = True, process_before_response: bool = False) -> App:
+    """An App answering through ``engine`` (a ``retrieval.engine.Engine``).
+
+    ``verify_token`` calls ``auth.test`` now, so a bad token fails at start-up rather than at
+    the first question. ``process_before_response`` keeps the work inside the request (tests);
+    in production the ack goes back first and the answer follows from a worker thread.
+    """
+    client = client or build_client(settings)
+    app = App(
+        client=client,
+        signing_secret=settings.slack_signing_secret,
+        token_verification_enabled=verify_token,
+        process_before_response=process_before_response,
+        listener_executor=ThreadPerTask(),
+    )
+    register(app, Deps(engine=engine, retry_handlers=retry_handlers()))
+    return app

@@ -1,0 +1,83 @@
+"""The one place a failure in the bot becomes a message: logged under a short reference, and
+the user told "Sorry — something went wrong (ref 7f3a2c)". Exception text is never shown,
+except a ``LettersError``'s own one-line message, which is written for users.
+
+Tokens never reach the logs: ``RedactTokens`` masks anything shaped like a Slack token.
+"""
+
+import logging
+import re
+import secrets
+
+from slack_bolt import BoltResponse
+
+from bot import blocks
+from bot.listeners import Deps, from_person
+from store.errors import LettersError
+
+log = logging.getLogger("letters.bot")
+_TOKEN = re.compile(r"\b(xox[abeposr]|xapp)-[A-Za-z0-9-]+")
+
+
+def new_ref() -> str:
+    return secrets.token_hex(3)
+
+
+def on_error(deps: Deps, error: Exception, body: dict, client, response) -> BoltResponse | None:
+    ref = new_ref()
+    log.error("failed handling a %s request (ref %s)", _what(body), ref, exc_info=error)
+    detail = str(error).splitlines()[0][:200] if isinstance(error, LettersError) else ""
+    try:
+        reply(deps, client, body, blocks.sorry(ref, detail))
+    except Exception:
+        log.exception("could not tell the user about ref %s", ref)
+    # Acknowledged: Slack would otherwise retry an event, or show "dispatch_failed".
+    return BoltResponse(status=200, body="") if response is not None else None
+
+
+def reply(deps: Deps, client, body: dict, message: dict) -> None:
+    """Send ``message`` where the user will see it: the response_url, the thread, the DM.
+    Events the bot would not have answered (edits, other bots, channel chatter) get nothing."""
+    if body.get("response_url"):
+        deps.respond(body["response_url"], response_type="ephemeral", replace_original=False,
+                     **message)
+        return
+    event = body.get("event") or {}
+    if event.get("type") == "app_mention" and from_person(event):
+        client.chat_postMessage(channel=event["channel"],
+                                thread_ts=event.get("thread_ts") or event["ts"], **message)
+    elif (event.get("type") == "message" and event.get("channel_type") == "im"
+          and from_person(event)):
+        client.chat_postMessage(channel=event["channel"], thread_ts=event.get("thread_ts"),
+                                **message)
+    elif event.get("type") == "app_home_opened" and event.get("user"):
+        client.views_publish(user_id=event["user"],
+                             view={"type": "home", "blocks": message["blocks"]})
+
+
+def _what(body: dict) -> str:
+    return (body.get("event") or {}).get("type") or body.get("command") or body.get("type") or "?"
+
+
+class RedactTokens(logging.Filter):
+    """Masks Slack tokens in log messages and their arguments."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if _TOKEN.search(message):
+            record.msg, record.args = _TOKEN.sub(r"\1-(redacted)", message), None
+        return True
+
+
+def _not_client_notice(record: logging.LogRecord) -> bool:
+    """Bolt warns that SLACK_BOT_TOKEN (read from the environment by Bolt itself) is unused
+    when a client is given; ours carries that same token, so the warning is noise."""
+    return not str(record.msg).startswith("As you gave `client` as well")
+
+
+def configure_logging(level: str) -> None:
+    """Called by ``serve`` only: nothing is configured at import."""
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(RedactTokens())
+        handler.addFilter(_not_client_notice)

@@ -1,0 +1,10 @@
+"""App Home: what the bot holds, example questions, how to use each surface."""
+
+from bot import blocks
+from bot.listeners import Deps
+
+
+def on_home_opened(deps: Deps, event: dict, client) -> None:
+    if event.get("tab", "home") != "home":
+        return
+    client.views_publish(user_id=event["user"], view=blocks.home_view(deps.engine.coverage()))

@@ -1,0 +1,16 @@
+"""``@letters …`` in a channel: the answer goes in a thread; follow-ups there build on it."""
+
+from bot import blocks
+from bot.listeners import Deps, from_person, load_context, question_text, save_context
+
+
+def on_mention(deps: Deps, event: dict, client) -> None:
+    if not from_person(event):
+        return
+    channel = event["channel"]
+    thread_ts = event.get("thread_ts") or event["ts"]
+    thread = f"{channel}:{thread_ts}"
+    previous = load_context(deps, thread) if event.get("thread_ts") else None
+    answer = deps.engine.answer(question_text(event.get("text", "")), context=previous)
+    client.chat_postMessage(channel=channel, thread_ts=thread_ts, **blocks.to_blocks(answer))
+    save_context(deps, thread, answer)

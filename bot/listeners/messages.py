@@ -1,0 +1,17 @@
+"""Direct messages: passage search; a grade question still gets its grade.
+
+``mode="auto"``: the engine searches passages unless the question asks for a grade
+(``mode="search"`` would force passages even then). "More results" pages with ``mode="search"``.
+"""
+
+from bot import blocks
+from bot.listeners import Deps, from_person, question_text
+
+
+def on_message(deps: Deps, event: dict, client) -> None:
+    """Every ``message`` event lands here; only a person's new message in a DM is answered."""
+    if event.get("channel_type") != "im" or not from_person(event):
+        return
+    answer = deps.engine.answer(question_text(event.get("text", "")), mode="auto")
+    client.chat_postMessage(channel=event["channel"], thread_ts=event.get("thread_ts"),
+                            **blocks.to_blocks(answer))

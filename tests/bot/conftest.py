@@ -1,0 +1,325 @@
+"""The real Bolt app, a real store, and a loopback server standing in for Slack's Web API.
+
+The root conftest clears ``SLACK_*`` variables; nothing here reaches the network.
+"""
+
+import json
+import shutil
+import threading
+import time
+import types
+import urllib.parse
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from slack_bolt import BoltRequest
+from slack_sdk.http_retry import handler as retry_handler_module
+from slack_sdk.signature import SignatureVerifier
+
+from bot.app import build_app
+from bot.settings import settings_from
+from retrieval.engine import Engine
+from store.db import make_engine
+
+BOT_TOKEN = "xoxb-000000000000-000000000000-FAKEfakeFAKEfakeFAKEfake"
+SIGNING_SECRET = "0123456789abcdef0123456789abcdef"
+BOT_USER, BOT_ID, TEAM = "UBOT0001", "BBOT0001", "T0000001"
+USER, CHANNEL, DM = "U0PERSON1", "C0CHANNEL1", "D0DIRECT1"
+
+
+@dataclass
+class Call:
+    path: str  # "chat.postMessage", or "response_url" for posts to a response URL
+    body: dict
+    url: str
+
+
+@dataclass
+class Recorder:
+    """Answers every Web API method with ``{"ok": true}`` and records what it was sent."""
+    base: str = ""
+    calls: list[Call] = field(default_factory=list)
+    faults: dict[str, list[str]] = field(default_factory=dict)  # path -> ["429", "drop"]
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.base}/api/"
+
+    def response_url(self, name: str = "1") -> str:
+        return f"{self.base}/respond/{TEAM}/{name}/secret"
+
+    def fail_next(self, path: str, *faults: str) -> None:
+        self.faults.setdefault(path, []).extend(faults)
+
+    def sent(self, path: str | None = None) -> list[Call]:
+        """Calls made by the bot (``auth.test``, made by Bolt itself, left out)."""
+        with self.lock:
+            return [c for c in self.calls if c.path != "auth.test"
+                    and (path is None or c.path == path)]
+
+    def wait_for(self, path: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and len(self.sent(path)) < count:
+            time.sleep(0.01)
+        return self.sent(path)
+
+
+def _parse(raw: bytes, content_type: str) -> dict:
+    text = raw.decode("utf-8") if raw else ""
+    if "json" in content_type:
+        body = json.loads(text or "{}")
+    else:
+        body = {k: v[0] for k, v in urllib.parse.parse_qs(text).items()}
+    for key in ("blocks", "view"):
+        if isinstance(body.get(key), str):
+            body[key] = json.loads(body[key])
+    return body
+
+
+def _handler(recorder: Recorder) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            url = self.path
+            path = url[len("/api/"):] if url.startswith("/api/") else "response_url"
+            with recorder.lock:
+                pending = recorder.faults.get(path)
+                fault = pending.pop(0) if pending else None
+                recorder.calls.append(Call(path, _parse(raw, self.headers.get(
+                    "Content-Type", "")), url))
+            if fault == "drop":  # the connection closes with no response at all
+                self.close_connection = True
+                return
+            if fault == "429":
+                self._send(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"})
+                return
+            self._send(200, self._reply(path, raw))
+
+        def _reply(self, path: str, raw: bytes) -> dict:
+            if path == "auth.test":
+                auth = self.headers.get("Authorization", "")
+                if auth != f"Bearer {BOT_TOKEN}":
+                    return {"ok": False, "error": "invalid_auth"}
+                return {"ok": True, "user_id": BOT_USER, "bot_id": BOT_ID, "team_id": TEAM,
+                        "user": "letters", "team": "Test", "url": "https://test.slack.com/"}
+            if path == "chat.postMessage":
+                return {"ok": True, "channel": CHANNEL, "ts": "1700000000.000900"}
+            return {"ok": True}
+
+        def _send(self, status: int, body: dict, headers: dict | None = None) -> None:
+            data = json.dumps(body).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            for k, v in (headers or {}).items():
+                self.send_header(k, v)
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, format, *args) -> None:
+            pass
+
+    return Handler
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 64  # bursts of concurrent posts are not held back a second
+
+
+@pytest.fixture
+def recorder():
+    rec = Recorder()
+    server = _Server(("127.0.0.1", 0), _handler(rec))
+    rec.base = f"http://127.0.0.1:{server.server_port}"
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
+    thread.start()
+    yield rec
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def sleeps(monkeypatch) -> list[float]:
+    """Retry back-off recorded instead of slept, so retry tests run fast and exactly."""
+    slept: list[float] = []
+    monkeypatch.setattr(retry_handler_module, "time", types.SimpleNamespace(
+        sleep=slept.append))
+    from slack_sdk.http_retry import builtin_handlers
+    monkeypatch.setattr(builtin_handlers, "time", types.SimpleNamespace(sleep=slept.append))
+    monkeypatch.setattr(builtin_handlers, "random", types.SimpleNamespace(random=lambda: 0.0))
+    return slept
+
+
+@pytest.fixture(scope="session")
+def _template_store(tmp_path_factory) -> Path:
+    """A store with the two bundled letters, built once and copied for each test."""
+    path = tmp_path_factory.mktemp("bot-store") / "template.sqlite3"
+    sql = make_engine(f"sqlite:///{path}")
+    Engine.open(sql)
+    sql.dispose()
+    return path
+
+
+@pytest.fixture
+def store_url(_template_store, tmp_path) -> str:
+    path = tmp_path / "store.sqlite3"
+    shutil.copy(_template_store, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def bot_engine(store_url):
+    engine = Engine.open(make_engine(store_url))
+    yield engine
+    engine.sql_engine.dispose()
+
+
+def make_settings(recorder: Recorder, **extra: str):
+    env = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+           "SLACK_API_URL": recorder.api_url, **extra}
+    return settings_from(env)
+
+
+class Harness:
+    """Requests shaped like Slack's, signed, dispatched through the real app."""
+
+    def __init__(self, recorder: Recorder, engine, *, production: bool = False) -> None:
+        self.recorder = recorder
+        self.engine = engine
+        self.settings = make_settings(recorder)
+        self.app = build_app(self.settings, engine, verify_token=False,
+                             process_before_response=not production)
+        self.verifier = SignatureVerifier(SIGNING_SECRET)
+        self._n = 0
+
+    def next_id(self, prefix: str) -> str:
+        self._n += 1
+        return f"{prefix}{self._n:04d}"
+
+    def headers(self, body: str, content_type: str, *, timestamp: int | None = None,
+                signature: str | None = None, retry: int | None = None) -> dict:
+        ts = str(timestamp if timestamp is not None else int(time.time()))
+        headers = {"content-type": [content_type], "x-slack-request-timestamp": [ts],
+                   "x-slack-signature": [signature or self.verifier.generate_signature(
+                       timestamp=ts, body=body)]}
+        if retry is not None:
+            headers["x-slack-retry-num"] = [str(retry)]
+            headers["x-slack-retry-reason"] = ["http_timeout"]
+        return headers
+
+    def event_body(self, event: dict, event_id: str | None = None) -> dict:
+        return {"token": "unused", "team_id": TEAM, "api_app_id": "A0APP0001",
+                "event": event, "type": "event_callback",
+                "event_id": event_id or self.next_id("Ev"), "event_time": 1700000000,
+                "authorizations": [{"team_id": TEAM, "user_id": BOT_USER, "is_bot": True}]}
+
+    def event(self, event: dict, *, event_id: str | None = None, **signing):
+        raw = json.dumps(self.event_body(event, event_id))
+        return self.app.dispatch(BoltRequest(
+            body=raw, headers=self.headers(raw, "application/json", **signing)))
+
+    def mention(self, text: str, *, ts: str | None = None, thread_ts: str | None = None,
+                **fields):
+        ts = ts or f"1700000{self.next_id('')}.000100"
+        event = {"type": "app_mention", "user": USER, "text": f"<@{BOT_USER}> {text}",
+                 "ts": ts, "channel": CHANNEL, "event_ts": ts, "team": TEAM, **fields}
+        if thread_ts:
+            event["thread_ts"] = thread_ts
+        return self.event(event)
+
+    def dm(self, text: str, **fields):
+        ts = f"1700001{self.next_id('')}.000100"
+        event = {"type": "message", "channel_type": "im", "channel": DM, "user": USER,
+                 "text": text, "ts": ts, "event_ts": ts, "team": TEAM, **fields}
+        return self.event(event)
+
+    def command(self, text: str, *, name: str = "/grade", **signing):
+        form = {"token": "unused", "team_id": TEAM, "team_domain": "test",
+                "channel_id": CHANNEL, "channel_name": "general", "user_id": USER,
+                "user_name": "person", "command": name, "text": text,
+                "api_app_id": "A0APP0001", "response_url": self.recorder.response_url("cmd"),
+                "trigger_id": "1.2.3"}
+        raw = urllib.parse.urlencode(form)
+        return self.app.dispatch(BoltRequest(
+            body=raw, headers=self.headers(raw, "application/x-www-form-urlencoded",
+                                           **signing)))
+
+    def click(self, button: dict, *, message: dict | None = None, channel: str = CHANNEL):
+        """A click on ``button`` (a block element we rendered) in ``message`` (None: ephemeral)."""
+        payload = {
+            "type": "block_actions", "team": {"id": TEAM, "domain": "test"},
+            "user": {"id": USER, "username": "person", "team_id": TEAM},
+            "api_app_id": "A0APP0001", "token": "unused", "trigger_id": "1.2.3",
+            "channel": {"id": channel, "name": "general"},
+            "response_url": self.recorder.response_url("click"),
+            "actions": [{"type": "button", "action_id": button["action_id"],
+                         "block_id": "b", "text": button["text"], "value": button["value"],
+                         "action_ts": "1700000100.000100"}],
+        }
+        if message is None:
+            payload["container"] = {"type": "message", "message_ts": "1700000000.000500",
+                                    "channel_id": channel, "is_ephemeral": True}
+        else:
+            payload["container"] = {"type": "message", "message_ts": message["ts"],
+                                    "channel_id": channel, "is_ephemeral": False}
+            payload["message"] = message
+        raw = urllib.parse.urlencode({"payload": json.dumps(payload)})
+        return self.app.dispatch(BoltRequest(
+            body=raw, headers=self.headers(raw, "application/x-www-form-urlencoded")))
+
+
+@pytest.fixture
+def bot(recorder, bot_engine) -> Harness:
+    return Harness(recorder, bot_engine)
+
+
+class SocketMode:
+    """Bolt's own Socket Mode handler, fed requests as its WebSocket client would; the acks it
+    sends back are kept in ``acks``."""
+
+    def __init__(self, app) -> None:
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+        self.handler = SocketModeHandler(app, "xapp-1-A0APP0001-0000-fake")
+        self.acks: list = []
+        self.logger = self.handler.client.logger
+
+    def send_socket_mode_response(self, response) -> None:
+        self.acks.append(response)
+
+    def deliver(self, kind: str, envelope_id: str, payload: dict, **retry) -> None:
+        from slack_sdk.socket_mode.request import SocketModeRequest
+
+        self.handler.handle(self, SocketModeRequest(kind, envelope_id, payload, **retry))
+
+
+@pytest.fixture
+def socket_mode(bot):
+    sm = SocketMode(bot.app)
+    yield sm
+    sm.handler.client.close()
+
+
+def find_button(blocks: list[dict], action_id: str) -> dict:
+    for block in blocks:
+        for element in block.get("elements", []):
+            if element.get("action_id") == action_id:
+                return element
+    raise AssertionError(f"no {action_id} button in {json.dumps(blocks)[:300]}")
+
+
+def shown_text(value) -> str:
+    """Every string a message shows, concatenated (button values and ids are never shown)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return "\n".join(shown_text(v) for k, v in value.items()
+                         if k not in ("value", "action_id", "block_id"))
+    if isinstance(value, list | tuple):
+        return "\n".join(shown_text(v) for v in value)
+    return ""

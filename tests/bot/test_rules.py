@@ -1,0 +1,236 @@
+"""Slack's rules: signatures, retries and duplicates, rate limits, failures, tokens."""
+
+import json
+import logging
+import os
+import re
+import threading
+import time
+import uuid
+
+import pytest
+
+from bot import blocks
+from bot.errors import RedactTokens
+from retrieval.answer import Answer
+from retrieval.engine import Engine
+from store.db import make_engine
+from store.errors import StoreBusyError
+from tests.bot.conftest import BOT_TOKEN, CHANNEL, DM, SIGNING_SECRET, USER, Harness, shown_text
+
+
+def mention_event(ts: str = "1700000000.000100", text: str = "Birmingham 2007 grades") -> dict:
+    return {"type": "app_mention", "user": USER, "text": f"<@UBOT0001> {text}", "ts": ts,
+            "channel": CHANNEL, "event_ts": ts}
+
+
+# --- signatures -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("signing", [
+    {"signature": "v0=" + "0" * 64},
+    {"timestamp": int(time.time()) - 600},  # stale: over five minutes old
+], ids=["bad-signature", "stale-timestamp"])
+def test_unverified_requests_get_401_and_nothing_is_posted(bot, signing):
+    assert bot.event(mention_event(), **signing).status == 401
+    assert bot.command("Birmingham 2007", **signing).status == 401
+    assert bot.recorder.calls == []
+
+
+# --- retries and duplicates -----------------------------------------------------------------
+
+def test_http_retry_of_an_answered_event_is_acked_and_dropped(bot):
+    assert bot.event(mention_event(), event_id="Ev0RETRY1").status == 200
+    response = bot.event(mention_event(), event_id="Ev0RETRY1", retry=1)
+    assert (response.status, response.body) == (200, "")
+    assert len(bot.recorder.sent("chat.postMessage")) == 1
+
+
+def test_retry_of_an_event_never_answered_is_answered(bot):
+    bot.event(mention_event(), event_id="Ev0LOST001", retry=2)  # the first delivery was lost
+    assert len(bot.recorder.sent("chat.postMessage")) == 1
+
+
+def test_socket_mode_retry_attempt_is_answered_once_and_every_envelope_acked(bot, socket_mode):
+    payload = bot.event_body(mention_event(), "Ev0SOCKET1")
+    socket_mode.deliver("events_api", "env-1", payload)
+    socket_mode.deliver("events_api", "env-2", payload, retry_attempt=1, retry_reason="timeout")
+    assert [a.envelope_id for a in socket_mode.acks] == ["env-1", "env-2"]
+    assert len(bot.recorder.sent("chat.postMessage")) == 1
+
+
+def deliver_to_replicas_at_once(recorder, url: str) -> None:
+    """The same event, delivered at the same moment to two bot processes sharing ``url``."""
+    replicas = [Harness(recorder, Engine.open(make_engine(url))) for _ in range(2)]
+    event_id = f"Ev{uuid.uuid4().hex[:12]}"
+    barrier = threading.Barrier(2)
+
+    def deliver(bot: Harness, retry: int | None) -> None:
+        barrier.wait()
+        bot.event(mention_event(), event_id=event_id, retry=retry)
+
+    threads = [threading.Thread(target=deliver, args=(bot, retry))
+               for bot, retry in zip(replicas, (None, 1), strict=True)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    for bot in replicas:
+        bot.engine.sql_engine.dispose()
+
+
+def test_two_processes_sharing_a_store_answer_a_duplicate_once(recorder, store_url):
+    deliver_to_replicas_at_once(recorder, store_url)
+    assert len(recorder.sent("chat.postMessage")) == 1
+
+
+@pytest.mark.postgres
+def test_two_processes_sharing_postgresql_answer_a_duplicate_once(recorder):
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        pytest.skip("TEST_DATABASE_URL not set (scripts/with-postgres provides one)")
+    deliver_to_replicas_at_once(recorder, url)
+    assert len(recorder.sent("chat.postMessage")) == 1
+
+
+# --- rate limits and dropped connections ----------------------------------------------------
+
+def test_rate_limited_post_is_retried_after_retry_after(bot, sleeps):
+    bot.recorder.fail_next("chat.postMessage", "429")
+    bot.event(mention_event())
+    first, second = bot.recorder.sent("chat.postMessage")
+    assert first.body == second.body
+    assert sleeps == [1.0]  # Retry-After: 1, honoured
+
+
+def test_dropped_connection_is_retried(bot, sleeps):
+    bot.recorder.fail_next("chat.postMessage", "drop")
+    bot.event(mention_event())
+    assert len(bot.recorder.sent("chat.postMessage")) == 2
+    assert len(sleeps) == 1
+
+
+def test_rate_limited_response_url_is_retried(bot, sleeps):
+    bot.recorder.fail_next("response_url", "429")
+    bot.command("Birmingham 2007")
+    first, second = bot.recorder.sent("response_url")
+    assert first.body == second.body and second.body["response_type"] == "ephemeral"
+
+
+# --- never silent -----------------------------------------------------------------------------
+
+class BrokenEngine:
+    def __init__(self, engine, error: Exception) -> None:
+        self.sql_engine, self.error = engine.sql_engine, error
+
+    def answer(self, *args, **kwargs) -> Answer:
+        raise self.error
+
+    def coverage(self):
+        raise self.error
+
+
+SORRY = re.compile(r"^Sorry — something went wrong \(ref ([0-9a-f]{6})\)$")
+
+
+def test_failure_in_a_mention_gets_a_sorry_in_the_thread_and_a_logged_ref(recorder, bot_engine,
+                                                                           caplog):
+    bot = Harness(recorder, BrokenEngine(bot_engine, RuntimeError("db password is hunter2")))
+    with caplog.at_level(logging.ERROR, logger="letters.bot"):
+        response = bot.event(mention_event(ts="1700000000.000100"))
+    assert response.status == 200  # acknowledged: Slack must not retry into the same failure
+    [call] = recorder.sent()
+    assert (call.path, call.body["channel"], call.body["thread_ts"]) == (
+        "chat.postMessage", CHANNEL, "1700000000.000100")
+    ref = SORRY.match(call.body["text"]).group(1)
+    assert "hunter2" not in json.dumps(call.body)
+    [record] = [r for r in caplog.records if ref in r.getMessage()]
+    assert record.exc_info[0] is RuntimeError  # the traceback is logged under the ref
+
+
+@pytest.mark.parametrize("surface", ["command", "dm", "click", "home"])
+def test_failure_on_every_surface_still_answers(recorder, bot_engine, surface):
+    bot = Harness(recorder, BrokenEngine(bot_engine, KeyError("internal")))
+    if surface == "command":
+        bot.command("Birmingham 2007")
+        [call] = recorder.sent("response_url")
+        assert call.body["response_type"] == "ephemeral"
+    elif surface == "dm":
+        bot.dm("privately fostered children")
+        [call] = recorder.sent("chat.postMessage")
+        assert call.body["channel"] == DM
+    elif surface == "click":
+        bot.click({"action_id": "share", "text": {"type": "plain_text", "text": "Share"},
+                   "value": json.dumps({"q": "Birmingham 2007"})})
+        [call] = recorder.sent("response_url")
+        assert call.body["replace_original"] is False
+    else:
+        bot.event({"type": "app_home_opened", "user": USER, "tab": "home",
+                   "event_ts": "1700000000.000100"})
+        [call] = recorder.sent("views.publish")
+        call.body["text"] = call.body["view"]["blocks"][0]["text"]["text"]
+    assert SORRY.match(call.body["text"])
+    assert "internal" not in json.dumps(call.body)
+
+
+class NoStore:
+    """The real engine, but a store without the bot's tables: every claim fails."""
+
+    def __init__(self, engine) -> None:
+        self.engine, self.sql_engine = engine, make_engine("sqlite://")
+
+    def answer(self, *args, **kwargs) -> Answer:
+        return self.engine.answer(*args, **kwargs)
+
+
+def test_store_failure_before_the_listener_still_answers(recorder, bot_engine):
+    bot = Harness(recorder, NoStore(bot_engine))
+    response = bot.event(mention_event(ts="1700000000.000100"))
+    assert response.status == 200
+    [call] = recorder.sent()
+    assert call.body["thread_ts"] == "1700000000.000100" and SORRY.match(call.body["text"])
+    bot.dm("Birmingham 2007", subtype="message_changed")  # an edit: never answered, even so
+    assert len(recorder.sent()) == 1
+
+
+def test_failure_in_production_mode_still_answers_after_the_ack(recorder, bot_engine):
+    bot = Harness(recorder, BrokenEngine(bot_engine, RuntimeError("boom")), production=True)
+    assert bot.command("Birmingham 2007").status == 200
+    [call] = recorder.wait_for("response_url")
+    assert SORRY.match(call.body["text"])
+
+
+def test_a_letters_error_is_told_in_its_own_one_line_words(recorder, bot_engine):
+    bot = Harness(recorder, BrokenEngine(bot_engine, StoreBusyError("the store is busy")))
+    bot.command("Birmingham 2007")
+    [call] = recorder.sent("response_url")
+    assert re.match(r"^Sorry — the store is busy \(ref [0-9a-f]{6}\)$", call.body["text"])
+
+
+# --- tokens are never logged -----------------------------------------------------------------
+
+def test_tokens_never_reach_the_logs(bot, caplog):
+    with caplog.at_level(logging.DEBUG):
+        bot.event(mention_event())
+        bot.command("Birmingham 2007")
+    assert len(bot.recorder.sent()) == 2
+    assert caplog.records  # slack_sdk and Bolt did log at DEBUG
+    assert BOT_TOKEN not in caplog.text and SIGNING_SECRET not in caplog.text
+
+
+def test_redact_tokens_masks_tokens_in_messages_and_arguments():
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "token %s and %s", (
+        BOT_TOKEN, "xapp-1-A0APP-123-abc"), None)
+    RedactTokens().filter(record)
+    assert record.getMessage() == "token xoxb-(redacted) and xapp-(redacted)"
+
+
+def test_settings_repr_hides_secrets(bot):
+    assert BOT_TOKEN not in repr(bot.settings) and SIGNING_SECRET not in repr(bot.settings)
+
+
+def test_letter_text_cannot_ping_anyone(bot):
+    bot.dm("<!channel> <!here> <@U0SOMEONE> @everyone privately fostered children")
+    body = shown_text(bot.recorder.sent()[0].body)
+    for ping in ("<!channel>", "<!here>", "<@U0SOMEONE>", "@everyone", "@channel", "@here"):
+        assert ping not in body
+    assert blocks.escape("<!here>") == "&lt;!here&gt;"

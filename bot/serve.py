@@ -22,7 +22,7 @@ EVENTS_PATH = "/slack/events"
 HEALTH_PATHS = ("/health", "/healthz")
 
 
-def serve(settings: Settings, *, http: bool, port: int, host: str = "0.0.0.0") -> None:
+def serve(settings: Settings, *, http: bool, port: int, host: str = "127.0.0.1") -> None:
     """Answer Slack until interrupted. Raises ``ConfigError`` for a missing or rejected setting."""
     from retrieval.engine import Engine
     from store.db import make_engine

@@ -204,11 +204,13 @@ def eval_(ctx: click.Context, file: str) -> None:
 @cli.command(help="Run the Slack bot: Socket Mode, or HTTP with --http.")
 @click.option("--http", is_flag=True, help="HTTP mode (Events API request URLs).")
 @click.option("--port", type=int, default=3000, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on in HTTP mode (0.0.0.0: every interface).")
 @click.option("--env-file", default=".env", show_default=True)
 @click.pass_context
-def serve(ctx: click.Context, http: bool, port: int, env_file: str) -> None:
+def serve(ctx: click.Context, http: bool, port: int, host: str, env_file: str) -> None:
     from bot.serve import serve as run
     from bot.settings import load_settings
 
     settings = load_settings(env_file)
-    run(settings, http=http, port=port)
+    run(settings, http=http, port=port, host=host)

@@ -1,10 +1,11 @@
 """Engines and schema. ``DATABASE_URL`` picks the database; SQLite file by default."""
 
 import os
+import time
 import uuid
 from pathlib import Path
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.pool import StaticPool
@@ -91,10 +92,27 @@ def _ensure_store_id(engine: Engine) -> None:
             session.rollback()
 
 
+def _create_tables(engine: Engine) -> None:
+    """``create_all``, one process at a time: replicas starting together on one PostgreSQL
+    would otherwise race to create the same tables and one would fail."""
+    if engine.dialect.name != "postgresql":
+        for attempt in range(5):
+            try:
+                SQLModel.metadata.create_all(engine)
+                return
+            except OperationalError as exc:  # another process created a table first
+                if "already exists" not in str(exc.orig) or attempt == 4:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+    with engine.begin() as conn:
+        conn.execute(text("SELECT pg_advisory_xact_lock(7306)"))
+        SQLModel.metadata.create_all(conn)
+
+
 def create_schema(engine: Engine) -> None:
     """Create missing tables and load the council table once."""
     try:
-        SQLModel.metadata.create_all(engine)
+        _create_tables(engine)
     except OperationalError as exc:
         where = engine.url.render_as_string(hide_password=True)
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "cannot connect"

@@ -163,3 +163,22 @@ def test_lookup_indexes_exist(sql_engine) -> None:
     assert {"ix_judgement_lookup", "ix_judgement_area_year"} <= indexes
     uniques = inspect(sql_engine).get_unique_constraints("letter")
     assert any(set(u["column_names"]) == {"council_id", "kind", "year"} for u in uniques)
+
+
+def test_processes_creating_the_schema_together_do_not_fail(sql_engine) -> None:
+    """Replicas starting at once on an empty database (PostgreSQL raced in create_all)."""
+    import subprocess
+    import sys
+
+    from sqlmodel import SQLModel
+
+    SQLModel.metadata.drop_all(sql_engine)
+    code = ("import sys; from store.db import make_engine, create_schema; "
+            "create_schema(make_engine(sys.argv[1]))")
+    url = sql_engine.url.render_as_string(hide_password=False)
+    procs = [subprocess.Popen([sys.executable, "-c", code, url], stderr=subprocess.PIPE,
+                              text=True) for _ in range(4)]
+    results = [(p.wait(timeout=60), p.stderr.read()) for p in procs]
+    assert [rc for rc, _ in results] == [0, 0, 0, 0], results
+    with Session(sql_engine) as s:
+        assert s.exec(select(func.count()).select_from(models.Council)).one() == 154

@@ -30,6 +30,7 @@ def serve(settings: Settings, *, http: bool, port: int, host: str = "127.0.0.1")
     settings.require_http() if http else settings.require_socket_mode()
     configure_logging(settings.log_level)
     engine = Engine.open(make_engine(settings.database_url or None))
+    engine.snapshot()  # load before the first question; the passage index warms in background
     app = start_app(settings, engine)
     if not http:
         log.info("connecting to Slack in Socket Mode")

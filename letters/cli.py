@@ -73,11 +73,21 @@ def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
             click.echo(f"replaced  {o.letter}: {Path(o.path).name} ({o.reason})")
     for o in report.failed:
         click.echo(f"failed    {Path(o.path).name}: {o.reason}")
+    if report.count("loaded") or report.count("replaced"):
+        _index_now(sql)
     counts = ", ".join(f"{report.count(s)} {s}" for s in ("loaded", "unchanged", "replaced",
                                                              "failed"))
     click.echo(f"{len(report.outcomes)} file(s): {counts}")
     if report.failed:
         sys.exit(1)
+
+
+def _index_now(sql) -> None:
+    """Build this store version's passage index now, so servers start from the cache."""
+    from retrieval.engine import Engine
+
+    click.echo("Indexing passages…", err=True)
+    len(Engine.open(sql).snapshot().index)
 
 
 @cli.command(help="Which councils and years the store holds, with graded-area counts.")

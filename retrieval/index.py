@@ -44,8 +44,10 @@ class PassageIndex:
         self.params = params
 
     @classmethod
-    def build(cls, ids: Sequence[int], docs: Sequence[list[str]],
-              params: Params = Params()) -> "PassageIndex":
+    def build(cls, ids: Sequence[int], docs: Sequence[list[str]], params: Params = Params(),
+              keep_model: bool = True) -> "PassageIndex":
+        """Fit rank_bm25 and derive the postings. ``keep_model=False`` lets the fitted model
+        (per-passage term dicts, most of the memory) go once the postings exist."""
         if not docs:
             return cls([], None, {}, params)
         kwargs = {"k1": params.k1, "b": params.b}
@@ -54,7 +56,7 @@ class PassageIndex:
         else:
             kwargs["delta"] = params.delta
         model = VARIANTS[params.variant](list(docs), **kwargs)
-        return cls(list(ids), model, _postings(model, params), params)
+        return cls(list(ids), model if keep_model else None, _postings(model, params), params)
 
     def __len__(self) -> int:
         return len(self.ids)

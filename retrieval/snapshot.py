@@ -93,7 +93,8 @@ class Snapshot:
     def _build_index(self, save: bool) -> PassageIndex:
         with open_session(self.sql) as session:
             texts = queries.passage_texts(session)
-        index = PassageIndex.build(self.keys.ids, [tokenize(t) for t in texts], self.params)
+        index = PassageIndex.build(self.keys.ids, [tokenize(t) for t in texts], self.params,
+                                   keep_model=not save)
         if save and self.store_id:
             path = self._cache_path()
             try:

@@ -10,7 +10,6 @@ rankings equal ``get_scores`` exactly; the parity test checks this.
 import os
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass
-from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -131,34 +130,31 @@ class PassageIndex:
 
 
 def _postings(model, params: Params) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Per term, the rows holding it and their score contributions, computed in one pass."""
+    """Per term, the rows holding it and their score contributions under the fitted model."""
     k1, b = params.k1, params.b
-    terms = sorted(model.idf)
-    term_id = {t: i for i, t in enumerate(terms)}
-    lengths = np.fromiter((len(d) for d in model.doc_freqs), dtype=np.int64,
-                          count=len(model.doc_freqs))
-    total = int(lengths.sum())
-    ids = np.fromiter(map(term_id.__getitem__, chain.from_iterable(model.doc_freqs)),
-                      dtype=np.int64, count=total)
-    f = np.fromiter(chain.from_iterable(d.values() for d in model.doc_freqs), dtype=float,
-                    count=total)
-    r = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-    norm = (1 - b + b * np.asarray(model.doc_len, dtype=float) / model.avgdl)[r]
-    idf = np.array([model.idf[t] or 0.0 for t in terms])[ids]
-    if params.variant == "okapi":
-        c = idf * f * (k1 + 1) / (f + k1 * norm)
-    elif params.variant == "l":
-        # rank_bm25's BM25L, term frequency factor included, exactly as get_scores has it
-        ctd = f / norm
-        d = params.delta
-        c = idf * f * (k1 + 1) * (ctd + d) / (k1 + ctd + d)
-    else:
-        c = idf * (params.delta + f * (k1 + 1) / (k1 * norm + f)) - idf * params.delta
-    order = np.argsort(ids, kind="stable")  # rows stay ascending within a term
-    ids, r, c = ids[order], r[order], c[order]
-    bounds = np.searchsorted(ids, np.arange(len(terms) + 1))
-    return {t: (r[bounds[i]:bounds[i + 1]], c[bounds[i]:bounds[i + 1]])
-            for i, t in enumerate(terms)}
+    norm = 1 - b + b * np.asarray(model.doc_len, dtype=float) / model.avgdl
+    rows_by_term: dict[str, list[int]] = {}
+    freqs_by_term: dict[str, list[int]] = {}
+    for row, freqs in enumerate(model.doc_freqs):
+        for term, f in freqs.items():
+            rows_by_term.setdefault(term, []).append(row)
+            freqs_by_term.setdefault(term, []).append(f)
+    postings = {}
+    for term, rows in rows_by_term.items():
+        r = np.asarray(rows, dtype=np.int64)
+        f = np.asarray(freqs_by_term[term], dtype=float)
+        idf = model.idf.get(term) or 0.0
+        if params.variant == "okapi":
+            c = idf * f * (k1 + 1) / (f + k1 * norm[r])
+        elif params.variant == "l":
+            # rank_bm25's BM25L, term frequency factor included, exactly as get_scores has it
+            ctd = f / norm[r]
+            d = params.delta
+            c = idf * f * (k1 + 1) * (ctd + d) / (k1 + ctd + d)
+        else:
+            c = idf * (params.delta + f * (k1 + 1) / (k1 * norm[r] + f)) - idf * params.delta
+        postings[term] = (r, c)
+    return postings
 
 
 def _absent_constant(model, tokens: list[str], params: Params) -> float:

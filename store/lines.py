@@ -22,7 +22,8 @@ AREA_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 # Section headings that carry no graded area (CSA letters, 2005-06 letters).
 PLAIN_HEADINGS = re.compile(
-    r"^(?:annual children'?s? services assessment|strengths|areas? for (?:further )?improvement|"
+    r"^(?:annual children'?s? services assessment|annual rating of council children'?s? "
+    r"services(?: for \d{4})?|strengths|areas? for (?:further )?improvement|"
     r"key areas? for (?:further )?(?:development|improvement)|outcomes for children and young "
     r"people|prospects for improvement|introduction|summary|areas for judgement)$"
 )

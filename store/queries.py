@@ -92,7 +92,7 @@ def passages_by_id(session: Session, ids: list[int]) -> dict[int, PassageRow]:
 
 
 def council_names(session: Session) -> dict[int, str]:
-    return {c.id: c.short_name for c in session.exec(select(models.Council))}
+    return dict(session.exec(select(models.Council.id, models.Council.short_name)).all())
 
 
 def _refs(session: Session, letter_ids: set[int] | None = None) -> dict[int, LetterRef]:

@@ -83,7 +83,8 @@ class PassageIndex:
         if not len(self.ids):
             return []
         if self.model is None:
-            raise ValueError("this index was loaded from a cache; build it to compare")
+            raise ValueError("this index keeps no rank_bm25 model (serving or cached index); "
+                             "use Snapshot.reference_index() to compare")
         scores = self.model.get_scores(tokens)
         present = np.zeros(len(self.ids), dtype=bool)
         for token in set(tokens):

@@ -4,8 +4,12 @@
         ...  # point SLACK_API_URL at recorder.api_url
         recorder.calls("chat.postMessage")
 
-``fail_first("chat.postMessage", 3)`` answers the first three calls of a method with
-``429 Too Many Requests`` and ``Retry-After: 0``, as Slack does when rate limiting.
+``POST /api/<method>`` is recorded under ``method``; a post to a URL from ``response_url(name)``
+(``/respond/...``) under ``"response_url"``, with the URL kept on the call.
+``fail_next("chat.postMessage", "429", "drop")`` answers the next call of that method with
+``429 Too Many Requests`` and ``Retry-After`` (as Slack does when rate limiting), and closes the
+connection on the one after with no response at all. With ``token`` set, ``auth.test`` answers
+``invalid_auth`` unless the request carries ``Authorization: Bearer <token>``.
 Nothing here listens anywhere but 127.0.0.1.
 """
 
@@ -18,22 +22,31 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 BOT_USER, BOT_ID, TEAM = "UBOT0001", "BBOT0001", "T0000001"
+DROPPED = 0  # the status of a call whose connection was closed with no response
+FAULTS = {"429": 429, "drop": DROPPED}  # fault kind -> the status it answers with
 
 
 @dataclass(frozen=True)
 class Call:
-    method: str  # "chat.postMessage"
-    body: dict  # the form or JSON body, ``blocks`` decoded
+    method: str  # "chat.postMessage", or "response_url" for posts to a response URL
+    body: dict  # the form or JSON body, ``blocks`` and ``view`` decoded
+    url: str  # the request path, "/api/chat.postMessage" or "/respond/..."
     at: float  # time.monotonic() when it arrived
-    status: int = 200  # what the recorder answered (429 when rate limiting)
+    status: int = 200  # what the recorder answered: 200, 429 or DROPPED
 
 
 class Recorder:
-    """Answers ``POST /api/<method>`` on a daemon thread and keeps every call, thread-safely."""
+    """Answers ``POST /api/<method>`` on a daemon thread and keeps every call, thread-safely.
 
-    def __init__(self) -> None:
+    ``token``: the bot token ``auth.test`` accepts (None: any); ``retry_after``: the seconds a
+    429 asks the client to wait.
+    """
+
+    def __init__(self, *, token: str | None = None, retry_after: int = 0) -> None:
+        self.token = token
+        self.retry_after = retry_after
         self._calls: list[Call] = []
-        self._failures: dict[str, int] = {}
+        self._faults: dict[str, list[str]] = {}  # method -> fault kinds still to inject
         self._lock = threading.Lock()
         self._ts = itertools.count(1)
         self._server: ThreadingHTTPServer | None = None
@@ -59,14 +72,24 @@ class Recorder:
             self._server = None
 
     @property
-    def api_url(self) -> str:
+    def base_url(self) -> str:
         assert self._server is not None, "the recorder is not started"
-        return f"http://127.0.0.1:{self._server.server_port}/api/"
+        return f"http://127.0.0.1:{self._server.server_port}"
 
-    def fail_first(self, method: str, count: int) -> None:
-        """The next ``count`` calls of ``method`` get 429 with ``Retry-After: 0``."""
+    @property
+    def api_url(self) -> str:
+        return f"{self.base_url}/api/"
+
+    def response_url(self, name: str = "1") -> str:
+        """A response URL, as Slack puts in commands and actions; posts to it are recorded."""
+        return f"{self.base_url}/respond/{TEAM}/{name}/secret"
+
+    def fail_next(self, method: str, *faults: str) -> None:
+        """The next calls of ``method`` meet ``faults`` in turn: "429" or "drop"."""
+        unknown = set(faults) - FAULTS.keys()
+        assert not unknown, f"unknown faults {unknown}; expected one of {sorted(FAULTS)}"
         with self._lock:
-            self._failures[method] = count
+            self._faults.setdefault(method, []).extend(faults)
 
     def calls(self, method: str | None = None, *, answered: bool = True) -> list[Call]:
         """Calls of ``method`` (all methods if None); ``answered``: only those answered 200."""
@@ -74,9 +97,14 @@ class Recorder:
             return [c for c in self._calls if (method is None or c.method == method)
                     and (not answered or c.status == 200)]
 
-    def wait_for(self, method: str, count: int, timeout: float,
+    def sent(self, method: str | None = None) -> list[Call]:
+        """Calls of ``method`` however answered, without ``auth.test`` (Bolt's own check)."""
+        return [c for c in self.calls(method, answered=False) if c.method != "auth.test"]
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 5.0,
                  where=lambda call: True) -> list[Call]:
-        """Calls of ``method`` matching ``where``, once there are ``count`` or ``timeout`` ends."""
+        """Answered calls of ``method`` matching ``where``, once there are ``count`` or
+        ``timeout`` ends."""
         deadline = time.monotonic() + timeout
         while True:
             found = [c for c in self.calls(method) if where(c)]
@@ -84,16 +112,17 @@ class Recorder:
                 return found
             time.sleep(0.02)
 
-    def _record(self, method: str, body: dict) -> tuple[int, dict]:
+    def _record(self, method: str, url: str, body: dict, auth: str) -> tuple[int, dict]:
+        """Keep the call; the status to answer with (or DROPPED) and the reply."""
         with self._lock:
-            failing = self._failures.get(method, 0)
-            if failing:
-                self._failures[method] = failing - 1
-            status = 429 if failing else 200
-            self._calls.append(Call(method, body, time.monotonic(), status))
+            pending = self._faults.get(method)
+            status = FAULTS[pending.pop(0)] if pending else 200
+            self._calls.append(Call(method, body, url, time.monotonic(), status))
             ts = f"1800000000.{next(self._ts):06d}"
         if status == 429:
             return status, {"ok": False, "error": "ratelimited"}
+        if method == "auth.test" and self.token is not None and auth != f"Bearer {self.token}":
+            return status, {"ok": False, "error": "invalid_auth"}
         return status, _reply(method, body, ts)
 
 
@@ -123,17 +152,25 @@ def _handler(recorder: Recorder) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            if not self.path.startswith("/api/"):
+            if self.path.startswith("/api/"):
+                method = self.path[len("/api/"):].split("?", 1)[0]
+            elif self.path.startswith("/respond/"):
+                method = "response_url"
+            else:
                 self._send(404, {"ok": False, "error": "unknown_path"})
                 return
-            method = self.path[len("/api/"):].split("?", 1)[0]
             try:
                 body = parse_body(raw, self.headers.get("Content-Type", ""))
             except ValueError:
                 self._send(400, {"ok": False, "error": "invalid_form_data"})
                 return
-            status, reply = recorder._record(method, body)
-            self._send(status, reply, {"Retry-After": "0"} if status == 429 else {})
+            status, reply = recorder._record(method, self.path, body,
+                                             self.headers.get("Authorization", ""))
+            if status == DROPPED:
+                self.close_connection = True
+                return
+            retry = {"Retry-After": str(recorder.retry_after)} if status == 429 else {}
+            self._send(status, reply, retry)
 
         def _send(self, status: int, body: dict, headers: dict | None = None) -> None:
             data = json.dumps(body).encode()

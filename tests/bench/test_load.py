@@ -23,7 +23,7 @@ def test_load_every_event_answered_exactly_once_and_acked_in_time():
 
 def test_rate_limited_answers_are_retried_and_posted_once():
     with fleet(1) as f:
-        f.recorder.fail_first("chat.postMessage", 3)
+        f.recorder.fail_next("chat.postMessage", "429", "429", "429")
         for i in range(3):
             assert f.deliver(0, mention(f"EvRATE{i}", "C0RATE", f"1800000001.00000{i}",
                                         "Birmingham 2007 grades"))[0] == 200
@@ -37,7 +37,7 @@ def test_rate_limited_answers_are_retried_and_posted_once():
 
 def test_recorder_answers_like_the_web_api_and_records_calls():
     with Recorder() as recorder:
-        recorder.fail_first("chat.postMessage", 1)
+        recorder.fail_next("chat.postMessage", "429")
         first = post(recorder.api_url + "chat.postMessage", {"channel": "C1", "text": "hi"})
         second = post(recorder.api_url + "chat.postMessage", {"channel": "C1", "text": "hi"})
         auth = post(recorder.api_url + "auth.test", {})

@@ -1,16 +1,14 @@
-"""The real Bolt app, a real store, and a loopback server standing in for Slack's Web API.
+"""The real Bolt app, a real store, and a loopback server (``bench.recorder``) standing in for
+Slack's Web API.
 
 The root conftest clears ``SLACK_*`` variables; nothing here reaches the network.
 """
 
 import json
 import shutil
-import threading
 import time
 import types
 import urllib.parse
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ from slack_bolt import BoltRequest
 from slack_sdk.http_retry import handler as retry_handler_module
 from slack_sdk.signature import SignatureVerifier
 
+from bench.recorder import BOT_ID, BOT_USER, TEAM, Recorder  # noqa: F401 (tests import BOT_ID)
 from bot.app import build_app
 from bot.settings import settings_from
 from retrieval.engine import Engine
@@ -25,122 +24,13 @@ from store.db import make_engine
 
 BOT_TOKEN = "xoxb-000000000000-000000000000-FAKEfakeFAKEfakeFAKEfake"
 SIGNING_SECRET = "0123456789abcdef0123456789abcdef"
-BOT_USER, BOT_ID, TEAM = "UBOT0001", "BBOT0001", "T0000001"
 USER, CHANNEL, DM = "U0PERSON1", "C0CHANNEL1", "D0DIRECT1"
-
-
-@dataclass
-class Call:
-    path: str  # "chat.postMessage", or "response_url" for posts to a response URL
-    body: dict
-    url: str
-
-
-@dataclass
-class Recorder:
-    """Answers every Web API method with ``{"ok": true}`` and records what it was sent."""
-    base: str = ""
-    calls: list[Call] = field(default_factory=list)
-    faults: dict[str, list[str]] = field(default_factory=dict)  # path -> ["429", "drop"]
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    @property
-    def api_url(self) -> str:
-        return f"{self.base}/api/"
-
-    def response_url(self, name: str = "1") -> str:
-        return f"{self.base}/respond/{TEAM}/{name}/secret"
-
-    def fail_next(self, path: str, *faults: str) -> None:
-        self.faults.setdefault(path, []).extend(faults)
-
-    def sent(self, path: str | None = None) -> list[Call]:
-        """Calls made by the bot (``auth.test``, made by Bolt itself, left out)."""
-        with self.lock:
-            return [c for c in self.calls if c.path != "auth.test"
-                    and (path is None or c.path == path)]
-
-    def wait_for(self, path: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and len(self.sent(path)) < count:
-            time.sleep(0.01)
-        return self.sent(path)
-
-
-def _parse(raw: bytes, content_type: str) -> dict:
-    text = raw.decode("utf-8") if raw else ""
-    if "json" in content_type:
-        body = json.loads(text or "{}")
-    else:
-        body = {k: v[0] for k, v in urllib.parse.parse_qs(text).items()}
-    for key in ("blocks", "view"):
-        if isinstance(body.get(key), str):
-            body[key] = json.loads(body[key])
-    return body
-
-
-def _handler(recorder: Recorder) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            url = self.path
-            path = url[len("/api/"):] if url.startswith("/api/") else "response_url"
-            with recorder.lock:
-                pending = recorder.faults.get(path)
-                fault = pending.pop(0) if pending else None
-                recorder.calls.append(Call(path, _parse(raw, self.headers.get(
-                    "Content-Type", "")), url))
-            if fault == "drop":  # the connection closes with no response at all
-                self.close_connection = True
-                return
-            if fault == "429":
-                self._send(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"})
-                return
-            self._send(200, self._reply(path, raw))
-
-        def _reply(self, path: str, raw: bytes) -> dict:
-            if path == "auth.test":
-                auth = self.headers.get("Authorization", "")
-                if auth != f"Bearer {BOT_TOKEN}":
-                    return {"ok": False, "error": "invalid_auth"}
-                return {"ok": True, "user_id": BOT_USER, "bot_id": BOT_ID, "team_id": TEAM,
-                        "user": "letters", "team": "Test", "url": "https://test.slack.com/"}
-            if path == "chat.postMessage":
-                return {"ok": True, "channel": CHANNEL, "ts": "1700000000.000900"}
-            return {"ok": True}
-
-        def _send(self, status: int, body: dict, headers: dict | None = None) -> None:
-            data = json.dumps(body).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json; charset=utf-8")
-            self.send_header("Content-Length", str(len(data)))
-            for k, v in (headers or {}).items():
-                self.send_header(k, v)
-            self.end_headers()
-            self.wfile.write(data)
-
-        def log_message(self, format, *args) -> None:
-            pass
-
-    return Handler
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 64  # bursts of concurrent posts are not held back a second
 
 
 @pytest.fixture
 def recorder():
-    rec = Recorder()
-    server = _Server(("127.0.0.1", 0), _handler(rec))
-    rec.base = f"http://127.0.0.1:{server.server_port}"
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
-    thread.start()
-    yield rec
-    server.shutdown()
-    server.server_close()
+    with Recorder(token=BOT_TOKEN, retry_after=1) as rec:
+        yield rec
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ def test_grade_is_acked_empty_then_answered_privately_restating_the_query(bot):
     assert (response.status, response.body) == (200, "")
     [call] = bot.recorder.sent()
     answer = bot.engine.answer("Birmingham staying safe 2007", mode="auto")
-    assert call.path == "response_url"
+    assert call.method == "response_url"
     assert call.url == "/respond/T0000001/cmd/secret"
     assert call.body == {"response_type": "ephemeral",
                          **blocks.for_command(answer, "/grade", "Birmingham staying safe 2007")}
@@ -54,7 +54,7 @@ def test_share_posts_the_same_answer_visibly_then_removes_the_private_one(bot):
     bot.click(find_button(private["blocks"], "share"))  # ephemeral: Slack sends no message
     shared, delete = bot.recorder.sent()[1:]
     answer = bot.engine.answer("Birmingham 2011", mode="auto")
-    assert shared.path == delete.path == "response_url"
+    assert shared.method == delete.method == "response_url"
     assert shared.body == {"response_type": "in_channel", "replace_original": False,
                            **blocks.shared(answer, USER)}
     assert shared.body["blocks"][0]["elements"][0]["text"] == f"Shared by <@{USER}> with /grade"

@@ -17,7 +17,7 @@ def test_thumbs_up_on_a_thread_answer_is_stored_and_replaced_by_thanks(bot):
         USER, CHANNEL, "up", "grade", "Birmingham APA 2007")
     assert row.question == "what was Birmingham's staying safe grade in 2007?"
     [update] = bot.recorder.sent()[1:]
-    assert update.path == "response_url"
+    assert update.method == "response_url"
     assert update.body == {"replace_original": True, "text": posted["text"],
                            "blocks": blocks.thanks(posted["blocks"], "up")}
     assert update.body["blocks"][:-1] == posted["blocks"][:-1]  # the answer itself is kept

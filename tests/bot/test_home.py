@@ -8,7 +8,7 @@ def test_home_tab_publishes_coverage_examples_and_usage(bot):
     bot.event({"type": "app_home_opened", "user": USER, "channel": "D0DIRECT1", "tab": "home",
                "event_ts": "1700000000.000100"})
     [call] = bot.recorder.sent()
-    assert call.path == "views.publish"
+    assert call.method == "views.publish"
     assert call.body == {"user_id": USER, "team_id": TEAM,
                          "view": blocks.home_view(bot.engine.coverage())}
     text = str(call.body["view"])

@@ -11,7 +11,7 @@ def test_mention_answers_in_a_thread_under_the_question(bot):
     [call] = bot.recorder.sent()
     expected = blocks.to_blocks(bot.engine.answer(
         "what was Birmingham's staying safe grade in 2007?"))
-    assert call.path == "chat.postMessage"
+    assert call.method == "chat.postMessage"
     assert call.body == {"channel": CHANNEL, "thread_ts": "1700000000.000100", "team_id": TEAM,
                          **expected}
     assert "*Grade 2 — adequate*" in call.body["blocks"][1]["text"]["text"]

@@ -11,7 +11,7 @@ def test_dm_search_posts_passages_with_citations_and_more_results(bot):
     [call] = bot.recorder.sent()
     answer = bot.engine.answer("privately fostered children")
     assert answer.kind == "passages" and answer.more
-    assert call.path == "chat.postMessage"
+    assert call.method == "chat.postMessage"
     assert call.body == {"channel": DM, "team_id": TEAM, **blocks.to_blocks(answer)}
     quotes = [b for b in call.body["blocks"] if b.get("text", {}).get("text", "").startswith(">")]
     assert len(quotes) == 5
@@ -29,7 +29,7 @@ def test_more_results_posts_the_next_passages(bot):
     first_answer = bot.engine.answer("privately fostered children")
     expected = bot.engine.answer("privately fostered children", mode="search",
                                  context=first_answer.context, offset=5)
-    assert second.path == "chat.postMessage"
+    assert second.method == "chat.postMessage"
     assert second.body == {"channel": DM, "team_id": TEAM, **blocks.to_blocks(expected)}
     assert second.body["blocks"][2]["elements"][0]["text"].endswith(" · #6")
     assert expected.passages[0].passage_id not in {p.passage_id for p in first_answer.passages}

@@ -43,8 +43,8 @@ def cited(row: PassageRow, hit: Hit | None) -> Cited:
                  row.section, source_of(ref, row.section))
 
 
-def grade_phrase(row: JudgementRow | Finding) -> str:
-    if (getattr(row, "letter", None) or row).kind == "csa":
+def grade_phrase(row: JudgementRow) -> str:
+    if row.letter.kind == "csa":
         return f"{row.label.capitalize()} ({row.grade})"
     return f"Grade {row.grade} ({row.label})"
 

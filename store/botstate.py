@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from store import models
 
@@ -55,8 +55,6 @@ def record_feedback(engine: Engine, *, user: str, channel: str, question: str, a
 
 
 def feedback_rows(engine: Engine) -> list[models.Feedback]:
-    from sqlmodel import select
-
     with Session(engine) as session:
         return list(session.exec(select(models.Feedback).order_by(models.Feedback.id)))
 

@@ -68,7 +68,7 @@ def parse_letter(text: str, source: str, councils: CouncilDirectory | None = Non
         council=council.short_name,
         title=fold(text[slice(*norm.original_span(lines[title.lines.start].start,
                                                   lines[title.lines.stop - 1].end))]),
-        letter_date=find_date(lines, title),
+        letter_date=find_date(lines),
         addressee=find_addressee(lines),
         signatory=find_signatory(lines),
         sections=sections,
@@ -153,17 +153,24 @@ def lay_out(lines: list[Line], title: Title) -> Layout:
     table = table_region(lines) if title.kind == "apa" else range(0)
     roles = classify(lines, title.kind, title.lines if title.kind == "apa" else range(0), table,
                      headings)
-    intro_heading = title.text if title.kind == "apa" else "Introduction"
-    sections = [SectionStart(first, intro_heading, None)]
-    for index in sorted(headings):
-        if title.kind == "csa" and index < csa_title and sections[0].line <= index and len(
-                sections) == 1 and not any(r in ("text", "bullet") for r in roles[first:index]):
-            sections[0] = SectionStart(index, headings[index].heading, None)  # the intro's own
-            continue
-        sections.append(headings[index])
+    sections = [_intro(title, first, headings, roles)]
+    sections += [h for _, h in sorted(headings.items()) if h is not sections[0]]
     paragraph_style = is_paragraph_style(lines)
     blocks = build_blocks(lines, roles, sections, paragraph_style)
     return Layout(lines, roles, sections, blocks, paragraph_style)
+
+
+def _intro(title: Title, first: int, headings: dict[int, SectionStart],
+           roles: list[str]) -> SectionStart:
+    """The section before the first heading: under the APA title, or under the CSA letter's
+    own opening heading ("Annual children's services assessment") when prose follows it."""
+    if title.kind == "apa":
+        return SectionStart(first, title.text, None)
+    for index in sorted(headings):
+        if index >= title.lines.start or any(r in ("text", "bullet") for r in roles[first:index]):
+            break
+        return headings[index]
+    return SectionStart(first, "Introduction", None)
 
 
 def _after_salutation(lines: list[Line]) -> int:
@@ -192,7 +199,7 @@ def _table_range(layout: Layout) -> range:
     return range(rows[0], rows[-1] + 1) if rows else range(0)
 
 
-def find_date(lines: list[Line], title: Title) -> date | None:
+def find_date(lines: list[Line]) -> date | None:
     for ln in lines[:80]:
         m = DATE_LINE.match(ln.text)
         if m:

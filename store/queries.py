@@ -135,15 +135,6 @@ def judgements(session: Session, authority: str | None = None, years: list[int] 
         r.area, 99)))
 
 
-def passages(session: Session) -> list[PassageRow]:
-    refs = _refs(session)
-    query = select(models.Passage.id, models.Passage.letter_id, models.Passage.text,
-                   models.Section.heading, models.Passage.area).join(
-        models.Section, models.Section.id == models.Passage.section_id).order_by(
-        models.Passage.id)
-    return [PassageRow(r[0], refs[r[1]], r[2], r[3], r[4]) for r in session.exec(query)]
-
-
 def coverage(session: Session) -> dict[str, dict[int, tuple[str, int]]]:
     """Council -> year -> (kind, number of graded areas)."""
     names = council_names(session)
@@ -154,10 +145,6 @@ def coverage(session: Session) -> dict[str, dict[int, tuple[str, int]]]:
                                       models.Letter.kind, models.Letter.year)):
         table[names[letter[1]]][letter[3]] = (letter[2], counts.get(letter[0], 0))
     return dict(table)
-
-
-def letter_text(session: Session, letter_id: int) -> str:
-    return session.get(models.Letter, letter_id).text
 
 
 _AREA_ORDER = {a: i for i, a in enumerate((

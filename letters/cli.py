@@ -53,8 +53,9 @@ def _sql(ctx: click.Context):
 
 def _engine(ctx: click.Context):
     from retrieval.engine import Engine
+    from store.db import make_engine
 
-    return Engine.open(_sql(ctx))
+    return Engine.open(make_engine(ctx.obj["url"]))  # creates the schema, loads bundled letters
 
 
 @cli.command(help="Load letters (.txt, .pdf; files or folders) into the store.")

@@ -141,13 +141,12 @@ def grades(question: str, q: Query, snap: Snapshot) -> Answer:
         if q.years:
             return no_letter(question, q, snap, q.years[0])
         return not_found(question, q, held_phrase(snap, council))
-    rows = [snap.judgements[k] for k in sorted(snap.judgements) if k[0] == council
-            and k[1] in {r.year for r in letters}]
-    rows.sort(key=lambda r: r.letter.year)
+    years = {r.year for r in letters}
+    rows = [r for r in snap.by_council.get(council, []) if r.letter.year in years]
     parts = [f"{r.year} {_kind_name(r.kind)}: {sum(1 for x in rows if x.letter.year == r.year)} "
              "graded area(s)" for r in letters]
     message = f"{council}: " + "; ".join(parts) + "."
-    missing = [y for y in q.years if y not in {r.year for r in letters}]
+    missing = [y for y in q.years if y not in years]
     if missing:
         message += f" No letter held for {', '.join(map(str, missing))}."
     return Answer("grades", question, message, tuple(finding(r) for r in rows),
@@ -188,7 +187,7 @@ def table(question: str, q: Query, snap: Snapshot) -> Answer:
     held_years = {r.year for refs in snap.held.values() for r in refs}
     if not any(y in held_years for y in years):
         return not_found(question, q, f"The store holds no letters for {_years(years)}.")
-    rows = [r for k, r in sorted(snap.judgements.items()) if k[1] in years and k[2] == area
+    rows = [r for k, r in snap.judgements.items() if k[1] in years and k[2] == area
             and (q.grade_word is None or r.grade == q.grade_word)]
     if not rows and all(area not in graded_areas("csa" if y >= 2009 else "apa", y)
                         for y in years):

@@ -33,7 +33,8 @@ class Snapshot:
     store_id: str
     version: int
     held: dict[str, list[LetterRef]]
-    judgements: dict[tuple[str, int, str], JudgementRow]
+    judgements: dict[tuple[str, int, str], JudgementRow]  # in key order: council, year, area
+    by_council: dict[str, list[JudgementRow]]  # the same rows, in the same order
     keys: PassageKeys
     councils: list[str]
     council_of_row: np.ndarray
@@ -52,9 +53,12 @@ class Snapshot:
             keys = queries.passage_keys(session)
         councils = sorted(set(keys.authorities) | set(held))
         position = {name: i for i, name in enumerate(councils)}
+        judgements = dict(sorted(((r.letter.authority, r.letter.year, r.area), r) for r in rows))
+        by_council: dict[str, list[JudgementRow]] = {}
+        for (council, _, _), row in judgements.items():
+            by_council.setdefault(council, []).append(row)
         return cls(
-            sql, params, store_id, version, held,
-            {(r.letter.authority, r.letter.year, r.area): r for r in rows}, keys, councils,
+            sql, params, store_id, version, held, judgements, by_council, keys, councils,
             np.array([position[a] for a in keys.authorities], dtype=np.int32),
             np.array(keys.years, dtype=np.int32),
             np.array(keys.letter_ids, dtype=np.int64),

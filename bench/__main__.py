@@ -78,24 +78,52 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
-    p.add_argument("--scale", type=int, default=1, choices=(1, 5),
-                   help="1: ~1,050 letters, ~43k passages; 5: the same letters ~5x longer")
-    p.add_argument("--queries", type=int, default=300, metavar="N",
-                   help="questions per class (default 300)")
-    p.add_argument("--reference", type=int, default=None, metavar="N",
-                   help="search queries also scored exhaustively by rank-bm25, for overlap "
-                        "(default: all of them at 1x, 60 at 5x: it is slow)")
+    p.add_argument(
+        "--scale",
+        type=int,
+        default=1,
+        choices=(1, 5),
+        help="1: ~1,050 letters, ~43k passages; 5: the same letters ~5x longer",
+    )
+    p.add_argument(
+        "--queries", type=int, default=300, metavar="N", help="questions per class (default 300)"
+    )
+    p.add_argument(
+        "--reference",
+        type=int,
+        default=None,
+        metavar="N",
+        help="search queries also scored exhaustively by rank-bm25, for overlap "
+        "(default: all of them at 1x, 60 at 5x: it is slow)",
+    )
     p.add_argument("--seed", type=int, default=2005)
-    p.add_argument("--councils", type=int, default=None, metavar="N",
-                   help="only N councils (a smoke test; results.md is then not written)")
-    p.add_argument("--database", metavar="URL", default=None,
-                   help="store URL (must hold no letters); default a fresh SQLite file")
-    p.add_argument("--keep", action="store_true",
-                   help="keep the corpus (bench/corpus/) and store (bench/out/), both ignored")
-    p.add_argument("--cold-runs", type=int, default=None,
-                   help="fresh-process cold starts to time (default 3 at 1x, 1 at 5x)")
-    p.add_argument("--no-breakdown", action="store_true",
-                   help="skip timing the index build's steps separately")
+    p.add_argument(
+        "--councils",
+        type=int,
+        default=None,
+        metavar="N",
+        help="only N councils (a smoke test; results.md is then not written)",
+    )
+    p.add_argument(
+        "--database",
+        metavar="URL",
+        default=None,
+        help="store URL (must hold no letters); default a fresh SQLite file",
+    )
+    p.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the corpus (bench/corpus/) and store (bench/out/), both ignored",
+    )
+    p.add_argument(
+        "--cold-runs",
+        type=int,
+        default=None,
+        help="fresh-process cold starts to time (default 3 at 1x, 1 at 5x)",
+    )
+    p.add_argument(
+        "--no-breakdown", action="store_true", help="skip timing the index build's steps separately"
+    )
     p.add_argument("--no-write", action="store_true", help="do not update bench/results.md")
     return p.parse_args(argv)
 
@@ -110,8 +138,13 @@ def rss_mb() -> float:
 
 def stats(times: list[float]) -> dict:
     a = np.asarray(times)
-    return {"n": len(a), "p50": float(np.percentile(a, 50)), "p95": float(np.percentile(a, 95)),
-            "max": float(a.max()), "mean": float(a.mean())}
+    return {
+        "n": len(a),
+        "p50": float(np.percentile(a, 50)),
+        "p95": float(np.percentile(a, 95)),
+        "max": float(a.max()),
+        "mean": float(a.mean()),
+    }
 
 
 def timed(fn: Callable, items: Sequence, warm: int = 10) -> tuple[dict, list]:
@@ -137,9 +170,15 @@ def run(args: argparse.Namespace, corpus: Path, store_file: Path) -> int:
     from store.ingest import ingest_paths
     from store.queries import judgements
 
-    r: dict = {"scale": args.scale, "seed": args.seed, "queries": args.queries,
-               "date": report.stamp(), "machine": report.machine(), "notes": [],
-               "load_start": os.getloadavg()}
+    r: dict = {
+        "scale": args.scale,
+        "seed": args.seed,
+        "queries": args.queries,
+        "date": report.stamp(),
+        "machine": report.machine(),
+        "notes": [],
+        "load_start": os.getloadavg(),
+    }
 
     # 1. The synthetic archive
     log(f"generating the synthetic archive (scale {args.scale}, seed {args.seed}) in {corpus}")
@@ -149,23 +188,30 @@ def run(args: argparse.Namespace, corpus: Path, store_file: Path) -> int:
     manifest = synth.load_manifest(corpus)
     r["letters"] = len(paths)
     r["corpus_mb"] = sum(p.stat().st_size for p in paths) / 1e6
-    r["scale_note"] = ("one letter per council and year (APA 2005-2008, CSA 2009-2011)." if
-                       args.scale == 1 else
-                       f"the same {len(paths):,} letters as 1x, each ~{args.scale}x longer "
-                       "(more paragraphs and bullets per section): the store keys letters by "
-                       "council, kind and year, so more letters per council-year cannot be "
-                       "stored.")
+    r["scale_note"] = (
+        "one letter per council and year (APA 2005-2008, CSA 2009-2011)."
+        if args.scale == 1
+        else f"the same {len(paths):,} letters as 1x, each ~{args.scale}x longer "
+        "(more paragraphs and bullets per section): the store keys letters by "
+        "council, kind and year, so more letters per council-year cannot be "
+        "stored."
+    )
 
     # 2. Ingest through the real path
     url = args.database or f"sqlite:///{store_file}"
     sql = make_engine(url)
     create_schema(sql)
-    r["database"] = ("a fresh SQLite file store" if not args.database else
-                     f"{sql.dialect.name} store given by --database")
+    r["database"] = (
+        "a fresh SQLite file store"
+        if not args.database
+        else f"{sql.dialect.name} store given by --database"
+    )
     with open_session(sql) as session:
         if judgements(session):
-            print("bench: the store given by --database already holds letters; give an empty "
-                  "one", file=sys.stderr)
+            print(
+                "bench: the store given by --database already holds letters; give an empty one",
+                file=sys.stderr,
+            )
             return 2
     log(f"ingesting {len(paths):,} letters into {sql.url.render_as_string(hide_password=True)}")
     done = [0]
@@ -186,8 +232,7 @@ def run(args: argparse.Namespace, corpus: Path, store_file: Path) -> int:
 
     # 3. Did the parser recover every grade?
     with open_session(sql) as session:
-        stored = {(j.letter.authority, j.letter.year, j.area): j.grade
-                  for j in judgements(session)}
+        stored = {(j.letter.authority, j.letter.year, j.area): j.grade for j in judgements(session)}
     r["recovery"] = recovery(manifest, stored)
     rec = r["recovery"]
     log(f"grade recovery: {rec['ok']}/{rec['total']} ({rec['rate'] * 100:.2f}%)")
@@ -216,9 +261,11 @@ def run(args: argparse.Namespace, corpus: Path, store_file: Path) -> int:
     r["cache_mb"] = sum(f.stat().st_size for f in cache.rglob("*.npz")) / 1e6
     r["cache_hit"] = cached.model is None  # a cached index carries no rank_bm25 model
     del again, cached
-    log(f"snapshot {r['snapshot_s']:.2f} s; index of {r['passages']:,} passages built in "
+    log(
+        f"snapshot {r['snapshot_s']:.2f} s; index of {r['passages']:,} passages built in "
         f"{r['build_s']:.2f} s, loaded from cache in {r['cache_load_s']:.2f} s; "
-        f"peak RSS {r['rss_after_build_mb']:.0f} MB")
+        f"peak RSS {r['rss_after_build_mb']:.0f} MB"
+    )
     engine = Engine.open(sql)
     serving = engine.snapshot()
     index = serving.index  # waits for the background warm-up (a cache load) to finish
@@ -234,18 +281,24 @@ def run(args: argparse.Namespace, corpus: Path, store_file: Path) -> int:
     # which changes the store version) and with it (a restart of an unchanged store)
     first = cold_question(manifest, args.seed)
     batch_file = store_file.parent / "serving-batch.json"
-    batch = ([("answer", q.text) for q in qs.grade[:100]] + [("answer", q) for q in
-             (qs.trend + qs.table)[:100]] + [("search", q) for q in qs.search[:100]])
+    batch = (
+        [("answer", q.text) for q in qs.grade[:100]]
+        + [("answer", q) for q in (qs.trend + qs.table)[:100]]
+        + [("search", q) for q in qs.search[:100]]
+    )
     batch_file.parent.mkdir(parents=True, exist_ok=True)
     batch_file.write_text(json.dumps(batch), encoding="utf-8")
     runs = args.cold_runs or (3 if args.scale == 1 else 1)
     cold = {}
     for label, with_cache in (("no index cache", False), ("index cache", True)):
         for mode, text in (("answer", first), ("search", qs.search[0])):
-            cold[(label, mode)] = cold_start(url, mode, text, batch_file, runs,
-                                             cache if with_cache else None)
-            log(f"cold start, {label}, first {mode}: {cold[(label, mode)]['median']:.2f} s "
-                f"({cold[(label, mode)]['split']})")
+            cold[(label, mode)] = cold_start(
+                url, mode, text, batch_file, runs, cache if with_cache else None
+            )
+            log(
+                f"cold start, {label}, first {mode}: {cold[(label, mode)]['median']:.2f} s "
+                f"({cold[(label, mode)]['split']})"
+            )
     r["cold_question"] = first
     r["cold_all"] = {f"{label}|{mode}": v for (label, mode), v in cold.items()}
     r["cold"] = cold[("no index cache", "answer")]
@@ -257,49 +310,72 @@ def run(args: argparse.Namespace, corpus: Path, store_file: Path) -> int:
     s, answers = timed(lambda q: engine.answer(q.text), qs.grade)
     right = sum(1 for q, a in zip(qs.grade, answers, strict=True) if grade_ok(q, a))
     kinds = Counter(a.kind for a in answers)
-    lat["grade"] = {"label": "grade question (`Engine.answer`)", **s,
-                    "note": f"{right}/{len(answers)} answered as the manifest says; kinds "
-                            + _kinds(kinds)}
+    lat["grade"] = {
+        "label": "grade question (`Engine.answer`)",
+        **s,
+        "note": f"{right}/{len(answers)} answered as the manifest says; kinds " + _kinds(kinds),
+    }
     s_t, trend_answers = timed(engine.answer, qs.trend)
     s_b, table_answers = timed(engine.answer, qs.table)
     s_tt, _ = timed(engine.answer, qs.trend + qs.table, warm=0)
-    lat["trend_table"] = {"label": "trend + table questions (`Engine.answer`)", **s_tt,
-                          "note": "kinds " + _kinds(Counter(a.kind for a in
-                                                            trend_answers + table_answers))}
+    lat["trend_table"] = {
+        "label": "trend + table questions (`Engine.answer`)",
+        **s_tt,
+        "note": "kinds " + _kinds(Counter(a.kind for a in trend_answers + table_answers)),
+    }
     lat["trend"] = {"label": "&nbsp;&nbsp;trend only", **s_t}
     lat["table"] = {"label": "&nbsp;&nbsp;table only", **s_b}
     s, _ = timed(lambda text: engine.search(text, k=10), qs.search)
-    lat["search_engine"] = {"label": "unscoped passage search (`Engine.search`, k=10)", **s,
-                            "note": "question text in, composed Answer out (passage rows "
-                                    "fetched from the store)"}
+    lat["search_engine"] = {
+        "label": "unscoped passage search (`Engine.search`, k=10)",
+        **s,
+        "note": "question text in, composed Answer out (passage rows fetched from the store)",
+    }
     tokens = [tokenize(text) for text in qs.search]
     s, fast = timed(lambda text: index.search(tokenize(text), 10), qs.search)
-    lat["search_index"] = {"label": "&nbsp;&nbsp;tokenize + `PassageIndex.search` (fast path)",
-                           **s, "note": "tokens -> top-10 ids, as the rivals below"}
+    lat["search_index"] = {
+        "label": "&nbsp;&nbsp;tokenize + `PassageIndex.search` (fast path)",
+        **s,
+        "note": "tokens -> top-10 ids, as the rivals below",
+    }
     for name in ("grade", "trend_table", "search_engine", "search_index"):
         log(f"{name}: p50 {lat[name]['p50'] * 1000:.2f} ms, p95 {lat[name]['p95'] * 1000:.2f} ms")
 
     # 8. Exhaustive rank-bm25 on a subset: the reference ranking
-    ref_n = min(n, args.reference if args.reference is not None else
-                (n if args.scale == 1 else 60))
+    ref_n = min(n, args.reference if args.reference is not None else (n if args.scale == 1 else 60))
     log(f"exhaustive rank-bm25 scoring of {ref_n} queries (slow)")
-    s, reference = timed(lambda toks: reference_index.reference_search(toks, 10), tokens[:ref_n],
-                         warm=1)
-    lat["reference"] = {"label": "exhaustive rank-bm25 `get_scores` (`reference_search`)", **s,
-                        "note": f"first {ref_n} search queries"}
+    s, reference = timed(
+        lambda toks: reference_index.reference_search(toks, 10), tokens[:ref_n], warm=1
+    )
+    lat["reference"] = {
+        "label": "exhaustive rank-bm25 `get_scores` (`reference_search`)",
+        **s,
+        "note": f"first {ref_n} search queries",
+    }
     ref_ids = [[h.passage_id for h in hits] for hits in reference]
     fast_ids = [[h.passage_id for h in hits] for hits in fast[:ref_n]]
-    r["parity"] = {"n": ref_n, "exact": sum(a == b for a, b in zip(fast_ids, ref_ids,
-                                                                    strict=True))}
-    mismatches = [(qs.search[i], fast_ids[i], ref_ids[i]) for i in range(ref_n)
-                  if fast_ids[i] != ref_ids[i]]
+    r["parity"] = {"n": ref_n, "exact": sum(a == b for a, b in zip(fast_ids, ref_ids, strict=True))}
+    mismatches = [
+        (qs.search[i], fast_ids[i], ref_ids[i]) for i in range(ref_n) if fast_ids[i] != ref_ids[i]
+    ]
     for text, got, want in mismatches[:5]:
-        r["notes"].append(f"fast path differs from exhaustive scoring for '{text}': "
-                          f"{got} vs {want}")
-    side = [{**lat["search_index"], "label": "ours: tokenize + `PassageIndex.search` (fast path)",
-             "overlap": overlap(fast_ids, ref_ids), "exact": f"{r['parity']['exact']}/{ref_n}"},
-            {**lat["reference"], "label": "exhaustive rank-bm25 `get_scores` (reference)",
-             "overlap": 1.0, "exact": f"{ref_n}/{ref_n}"}]
+        r["notes"].append(
+            f"fast path differs from exhaustive scoring for '{text}': {got} vs {want}"
+        )
+    side = [
+        {
+            **lat["search_index"],
+            "label": "ours: tokenize + `PassageIndex.search` (fast path)",
+            "overlap": overlap(fast_ids, ref_ids),
+            "exact": f"{r['parity']['exact']}/{ref_n}",
+        },
+        {
+            **lat["reference"],
+            "label": "exhaustive rank-bm25 `get_scores` (reference)",
+            "overlap": 1.0,
+            "exact": f"{ref_n}/{ref_n}",
+        },
+    ]
 
     # 9. The rivals, on the same passages and tokens
     ids = [int(i) for i in built.ids]
@@ -313,10 +389,14 @@ def run(args: argparse.Namespace, corpus: Path, store_file: Path) -> int:
         r["bm25s_build_s"] = time.perf_counter() - t
         s, got = timed(lambda text: bm.search(tokenize(text), 10), qs.search)
         lat["bm25s"] = {"label": f"bm25s ({bm.method}, numpy backend)", **s}
-        side.append({"label": f"bm25s {_version('bm25s')} ({bm.method}, same k1/b/delta)", **s,
-                     "overlap": overlap(got[:ref_n], ref_ids),
-                     "exact": f"{sum(a == b for a, b in zip(got, ref_ids, strict=False))}"
-                              f"/{ref_n}"})
+        side.append(
+            {
+                "label": f"bm25s {_version('bm25s')} ({bm.method}, same k1/b/delta)",
+                **s,
+                "overlap": overlap(got[:ref_n], ref_ids),
+                "exact": f"{sum(a == b for a, b in zip(got, ref_ids, strict=False))}/{ref_n}",
+            }
+        )
         bm = None  # free it before the next one
     except ImportError:
         r["notes"].append("bm25s is not installed (pip install -e '.[bench]'): no bm25s row")
@@ -327,9 +407,14 @@ def run(args: argparse.Namespace, corpus: Path, store_file: Path) -> int:
     r["fts5_build_s"] = time.perf_counter() - t
     s, got = timed(lambda text: fts.search(tokenize(text), 10), qs.search)
     lat["fts5"] = {"label": "SQLite FTS5 (in memory, MATCH OR, ORDER BY rank)", **s}
-    side.append({"label": "SQLite FTS5 bm25() (Okapi, k1=1.2, b=0.75)", **s,
-                 "overlap": overlap(got[:ref_n], ref_ids),
-                 "exact": f"{sum(a == b for a, b in zip(got, ref_ids, strict=False))}/{ref_n}"})
+    side.append(
+        {
+            "label": "SQLite FTS5 bm25() (Okapi, k1=1.2, b=0.75)",
+            **s,
+            "overlap": overlap(got[:ref_n], ref_ids),
+            "exact": f"{sum(a == b for a, b in zip(got, ref_ids, strict=False))}/{ref_n}",
+        }
+    )
     fts = docs = None
     r["side_by_side"] = side
     r["latency"] = lat
@@ -358,8 +443,10 @@ def run(args: argparse.Namespace, corpus: Path, store_file: Path) -> int:
         f"parent's, as Linux keeps it across fork and exec) after its first answer and "
         f"{len(batch)} more mixed questions and searches.",
         "Load average (1, 5, 15 min) at the start: "
-        + ", ".join(f"{x:.2f}" for x in r["load_start"]) + "; after the latency runs: "
-        + ", ".join(f"{x:.2f}" for x in r["load_end"]) + f" (on {r['machine']['nproc']} "
+        + ", ".join(f"{x:.2f}" for x in r["load_start"])
+        + "; after the latency runs: "
+        + ", ".join(f"{x:.2f}" for x in r["load_end"])
+        + f" (on {r['machine']['nproc']} "
         "CPUs; above ~1 means other work shared the machine and timings are pessimistic).",
         "bm25s and FTS5 are given the passages already tokenized by `retrieval.tokenize`; "
         "their latency is tokenize + top-10, like the fast-path row.",
@@ -385,15 +472,19 @@ def _kinds(kinds: Counter) -> str:
 def grade_ok(q: Q.GradeQuestion, answer) -> bool:
     if q.expected is None:
         return answer.kind == "no_grade"
-    return (answer.kind == "grade" and len(answer.judgements) == 1
-            and answer.judgements[0].grade == q.expected
-            and answer.judgements[0].authority == q.council
-            and answer.judgements[0].year == q.year)
+    return (
+        answer.kind == "grade"
+        and len(answer.judgements) == 1
+        and answer.judgements[0].grade == q.expected
+        and answer.judgements[0].authority == q.council
+        and answer.judgements[0].year == q.year
+    )
 
 
 def overlap(got: list[list[int]], want: list[list[int]]) -> float:
-    shares = [len(set(a[:10]) & set(b[:10])) / len(b[:10]) for a, b in zip(got, want,
-                                                                            strict=False) if b]
+    shares = [
+        len(set(a[:10]) & set(b[:10])) / len(b[:10]) for a, b in zip(got, want, strict=False) if b
+    ]
     return float(np.mean(shares)) if shares else 1.0
 
 
@@ -412,14 +503,21 @@ def recovery(manifest: dict, stored: dict[tuple[str, int, str], int]) -> dict:
             else:
                 failed[item["layout"]] += 1
                 if len(examples) < 10:
-                    examples.append(f"{item['file']}: {area} expected {grade}, got "
-                                    f"{stored.get(key)}")
+                    examples.append(
+                        f"{item['file']}: {area} expected {grade}, got {stored.get(key)}"
+                    )
     extra = [k for k in stored if k not in expected_keys]  # a grade the letter does not give
     for key in extra[:5]:
         examples.append(f"unexpected grade {key} = {stored[key]}")
     rate = ok / (total + len(extra)) if total else 0.0
-    return {"total": total, "ok": ok, "rate": rate, "extra": len(extra),
-            "failed_layouts": dict(failed), "examples": examples}
+    return {
+        "total": total,
+        "ok": ok,
+        "rate": rate,
+        "extra": len(extra),
+        "failed_layouts": dict(failed),
+        "examples": examples,
+    }
 
 
 def cold_question(manifest: dict, seed: int) -> str:
@@ -430,19 +528,29 @@ def cold_question(manifest: dict, seed: int) -> str:
     return f"what was {random.Random(f'{seed}:cold').choice(held)}'s staying safe grade in 2007?"
 
 
-def cold_start(url: str, mode: str, text: str, batch_file: Path, runs: int,
-               cache: Path | None) -> dict:
+def cold_start(
+    url: str, mode: str, text: str, batch_file: Path, runs: int, cache: Path | None
+) -> dict:
     """Median wall time from spawning a fresh process to its first answer. With ``cache``
     None each run gets an empty index cache; otherwise the cache the benchmark wrote."""
     results = []
     for i in range(runs):
         with tempfile.TemporaryDirectory(prefix="letters-bench-cache-") as empty:
-            env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1",
-                       XDG_CACHE_HOME=str(cache if cache is not None else empty))
+            env = dict(
+                os.environ,
+                PYTHONDONTWRITEBYTECODE="1",
+                XDG_CACHE_HOME=str(cache if cache is not None else empty),
+            )
             spawned = time.time()
-            done = subprocess.run([sys.executable, "-c", COLD_CHILD, url, mode, text] +
-                                  ([str(batch_file)] if i == 0 else []), capture_output=True,
-                                  text=True, cwd=ROOT, env=env, check=False)
+            done = subprocess.run(
+                [sys.executable, "-c", COLD_CHILD, url, mode, text]
+                + ([str(batch_file)] if i == 0 else []),
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                env=env,
+                check=False,
+            )
         if done.returncode:
             raise RuntimeError(f"cold-start process failed: {done.stderr[-2000:]}")
         child = json.loads(done.stdout.strip().splitlines()[-1])
@@ -450,13 +558,19 @@ def cold_start(url: str, mode: str, text: str, batch_file: Path, runs: int,
         results.append(child)
     walls = [c["answered"] - c["spawned"] for c in results]
     mid = results[int(np.argsort(walls)[len(walls) // 2])]
-    split = (f"interpreter {mid['start'] - mid['spawned']:.2f} s, imports "
-             f"{mid['imported'] - mid['start']:.2f} s, Engine.open "
-             f"{mid['opened'] - mid['imported']:.2f} s, first {mode} (snapshot + answer) "
-             f"{mid['answered'] - mid['opened']:.2f} s; answer kind '{mid['kind']}'")
-    return {"runs": walls, "median": float(np.median(walls)), "split": split,
-            "first_rss_mb": results[0]["first_rss_kb"] / 1024,
-            "rss_mb": results[0]["rss_kb"] / 1024}
+    split = (
+        f"interpreter {mid['start'] - mid['spawned']:.2f} s, imports "
+        f"{mid['imported'] - mid['start']:.2f} s, Engine.open "
+        f"{mid['opened'] - mid['imported']:.2f} s, first {mode} (snapshot + answer) "
+        f"{mid['answered'] - mid['opened']:.2f} s; answer kind '{mid['kind']}'"
+    )
+    return {
+        "runs": walls,
+        "median": float(np.median(walls)),
+        "split": split,
+        "first_rss_mb": results[0]["first_rss_kb"] / 1024,
+        "rss_mb": results[0]["rss_kb"] / 1024,
+    }
 
 
 def build_breakdown(sql, params) -> dict[str, float]:
@@ -475,8 +589,9 @@ def build_breakdown(sql, params) -> dict[str, float]:
     docs = [tokenize(text) for text in texts]
     steps["tokenize passages"] = time.perf_counter() - t
     kwargs = {"k1": params.k1, "b": params.b}
-    kwargs.update({"epsilon": params.epsilon} if params.variant == "okapi" else
-                  {"delta": params.delta})
+    kwargs.update(
+        {"epsilon": params.epsilon} if params.variant == "okapi" else {"delta": params.delta}
+    )
     t = time.perf_counter()
     model = idx.VARIANTS[params.variant](docs, **kwargs)
     steps["rank_bm25 fit (doc_freqs, idf)"] = time.perf_counter() - t
@@ -495,28 +610,37 @@ def build_breakdown(sql, params) -> dict[str, float]:
 
 def print_summary(r: dict) -> None:
     w = sys.stdout.write
-    w(f"\nletters benchmark, scale {r['scale']}x, seed {r['seed']} (SYNTHETIC corpus: "
-      f"{r['letters']:,} letters, {r['passages']:,} passages)\n")
+    w(
+        f"\nletters benchmark, scale {r['scale']}x, seed {r['seed']} (SYNTHETIC corpus: "
+        f"{r['letters']:,} letters, {r['passages']:,} passages)\n"
+    )
     m = r["machine"]
     w(f"machine: {m['nproc']} CPUs, {m['cpu']}, {m['ram']} RAM, {m['python']}\n\n")
     w(f"  ingest             {r['ingest_rate']:8.1f} letters/s ({r['ingest_s']:.1f} s)\n")
-    w(f"  grade recovery     {r['recovery']['ok']}/{r['recovery']['total']} "
-      f"({r['recovery']['rate'] * 100:.2f}%)\n")
+    w(
+        f"  grade recovery     {r['recovery']['ok']}/{r['recovery']['total']} "
+        f"({r['recovery']['rate'] * 100:.2f}%)\n"
+    )
     w(f"  Snapshot.load      {r['snapshot_s']:8.2f} s (light: judgements, passage keys)\n")
-    w(f"  index build        {r['build_s']:8.2f} s (empty cache); load from cache "
-      f"{r['cache_load_s']:.2f} s\n")
+    w(
+        f"  index build        {r['build_s']:8.2f} s (empty cache); load from cache "
+        f"{r['cache_load_s']:.2f} s\n"
+    )
     for k, v in r.get("build_breakdown", {}).items():
         w(f"    {k:<48} {v:6.2f} s\n")
     for key, v in r.get("cold_all", {}).items():
-        w(f"  cold start         {v['median']:8.2f} s to first answer ({key.replace('|', ', ')})"
-          "\n")
-    w(f"  peak RSS           {r['rss_serving_mb']:8.0f} MB serving process, "
-      f"{r['rss_after_build_mb']:.0f} MB benchmark after build\n\n")
+        w(f"  cold start         {v['median']:8.2f} s to first answer ({key.replace('|', ', ')})\n")
+    w(
+        f"  peak RSS           {r['rss_serving_mb']:8.0f} MB serving process, "
+        f"{r['rss_after_build_mb']:.0f} MB benchmark after build\n\n"
+    )
     w(f"  {'latency':<62} {'n':>5} {'p50':>10} {'p95':>10} {'max':>10}\n")
     for row in r["latency"].values():
         label = row["label"].replace("&nbsp;", " ").replace("`", "")
-        w(f"  {label:<62} {row['n']:>5} {row['p50'] * 1000:>8.2f}ms {row['p95'] * 1000:>8.2f}ms "
-          f"{row['max'] * 1000:>8.2f}ms\n")
+        w(
+            f"  {label:<62} {row['n']:>5} {row['p50'] * 1000:>8.2f}ms {row['p95'] * 1000:>8.2f}ms "
+            f"{row['max'] * 1000:>8.2f}ms\n"
+        )
         if row.get("note") and "manifest" in row["note"]:
             w(f"      {row['note']}\n")
     w(f"\n  {'top-10 vs exhaustive rank-bm25':<62} {'overlap':>8} {'exact':>10}\n")

@@ -60,14 +60,18 @@ class Replica:
 
     def summary(self) -> str:
         """The log without library frames: our frames, the error, its message."""
-        lines = [line for line in self.output().splitlines()
-                 if "site-packages" not in line and not line.startswith("    ")]
+        lines = [
+            line
+            for line in self.output().splitlines()
+            if "site-packages" not in line and not line.startswith("    ")
+        ]
         return "\n".join(lines[-30:])
 
 
 @dataclass
 class Fleet:
     """A recorder and the replicas answering through it; ``secret`` signs their requests."""
+
     recorder: Recorder
     replicas: list[Replica]
     secret: str
@@ -77,8 +81,9 @@ class Fleet:
 
 
 @contextmanager
-def fleet(replicas: int = 1, database: str | None = None, *, together: bool = False,
-          startup: float = 60.0):
+def fleet(
+    replicas: int = 1, database: str | None = None, *, together: bool = False, startup: float = 60.0
+):
     """Start a recorder and ``replicas`` serve processes over ``database``; stop them after.
 
     The first replica makes the store (schema, bundled letters) and is healthy before the
@@ -105,17 +110,38 @@ def start_replica(n: int, work: Path, database: str, api_url: str, secret: str) 
     port = free_port()
     home = work / f"replica{n}"
     home.mkdir()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")
-           and "proxy" not in k.lower()}
-    env.update(SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=secret, SLACK_APP_TOKEN="",
-               SLACK_API_URL=api_url, DATABASE_URL=database, LOG_LEVEL="WARNING",
-               XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"))
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("SLACK_") and "proxy" not in k.lower()
+    }
+    env.update(
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_SIGNING_SECRET=secret,
+        SLACK_APP_TOKEN="",
+        SLACK_API_URL=api_url,
+        DATABASE_URL=database,
+        LOG_LEVEL="WARNING",
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CACHE_HOME=str(home / "cache"),
+    )
     log = home / "serve.log"
     with open(log, "w") as out:
         process = subprocess.Popen(
-            [*letters_command(), "serve", "--http", "--port", str(port),
-             "--env-file", str(home / "no.env")],
-            env=env, cwd=home, stdout=out, stderr=subprocess.STDOUT)
+            [
+                *letters_command(),
+                "serve",
+                "--http",
+                "--port",
+                str(port),
+                "--env-file",
+                str(home / "no.env"),
+            ],
+            env=env,
+            cwd=home,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     return Replica(f"http://127.0.0.1:{port}", process, log)
 
 
@@ -133,8 +159,10 @@ def free_port() -> int:
 def wait_healthy(replica: Replica, deadline: float) -> None:
     while time.monotonic() < deadline:
         if replica.process.poll() is not None:
-            raise RuntimeError(f"replica at {replica.url} exited "
-                               f"({replica.process.returncode}):\n{replica.summary()}")
+            raise RuntimeError(
+                f"replica at {replica.url} exited "
+                f"({replica.process.returncode}):\n{replica.summary()}"
+            )
         try:
             with _LOOPBACK.open(f"{replica.url}/health", timeout=2) as response:
                 if response.status == 200:
@@ -158,31 +186,68 @@ def stop_all(replicas: list[Replica]) -> None:
 
 def mention(event_id: str, channel: str, ts: str, text: str, user: str = "U0PERSON1") -> dict:
     """An Events API ``event_callback`` for ``@letters <text>``, shaped like Slack's."""
-    event = {"type": "app_mention", "user": user, "text": f"<@{BOT_USER}> {text}", "ts": ts,
-             "channel": channel, "event_ts": ts, "team": TEAM,
-             "blocks": [{"type": "rich_text", "block_id": "b0", "elements": [
-                 {"type": "rich_text_section", "elements": [
-                     {"type": "user", "user_id": BOT_USER}, {"type": "text", "text": f" {text}"},
-                 ]}]}]}
-    return {"token": "unused", "team_id": TEAM, "context_team_id": TEAM,
-            "api_app_id": "A0APP0001", "event": event, "type": "event_callback",
-            "event_id": event_id, "event_time": int(float(ts)), "is_ext_shared_channel": False,
-            "authorizations": [{"team_id": TEAM, "user_id": BOT_USER, "is_bot": True,
-                                "is_enterprise_install": False, "enterprise_id": None}]}
+    event = {
+        "type": "app_mention",
+        "user": user,
+        "text": f"<@{BOT_USER}> {text}",
+        "ts": ts,
+        "channel": channel,
+        "event_ts": ts,
+        "team": TEAM,
+        "blocks": [
+            {
+                "type": "rich_text",
+                "block_id": "b0",
+                "elements": [
+                    {
+                        "type": "rich_text_section",
+                        "elements": [
+                            {"type": "user", "user_id": BOT_USER},
+                            {"type": "text", "text": f" {text}"},
+                        ],
+                    }
+                ],
+            }
+        ],
+    }
+    return {
+        "token": "unused",
+        "team_id": TEAM,
+        "context_team_id": TEAM,
+        "api_app_id": "A0APP0001",
+        "event": event,
+        "type": "event_callback",
+        "event_id": event_id,
+        "event_time": int(float(ts)),
+        "is_ext_shared_channel": False,
+        "authorizations": [
+            {
+                "team_id": TEAM,
+                "user_id": BOT_USER,
+                "is_bot": True,
+                "is_enterprise_install": False,
+                "enterprise_id": None,
+            }
+        ],
+    }
 
 
-def deliver(base: str, body: dict, secret: str, *, retry: int = 0,
-            timeout: float = 10.0) -> tuple[int, float]:
+def deliver(
+    base: str, body: dict, secret: str, *, retry: int = 0, timeout: float = 10.0
+) -> tuple[int, float]:
     """POST a signed event to ``base``/slack/events: (HTTP status or 0 on no answer, seconds)."""
     raw = json.dumps(body)
     ts = str(int(time.time()))
-    headers = {"Content-Type": "application/json", "X-Slack-Request-Timestamp": ts,
-               "X-Slack-Signature": SignatureVerifier(secret).generate_signature(
-                   timestamp=ts, body=raw)}
+    headers = {
+        "Content-Type": "application/json",
+        "X-Slack-Request-Timestamp": ts,
+        "X-Slack-Signature": SignatureVerifier(secret).generate_signature(timestamp=ts, body=raw),
+    }
     if retry:
         headers |= {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"}
-    request = urllib.request.Request(f"{base}/slack/events", data=raw.encode(), headers=headers,
-                                     method="POST")
+    request = urllib.request.Request(
+        f"{base}/slack/events", data=raw.encode(), headers=headers, method="POST"
+    )
     started = time.monotonic()
     try:
         with _LOOPBACK.open(request, timeout=timeout) as response:
@@ -226,24 +291,34 @@ class LoadReport:
 
     @property
     def ok(self) -> bool:
-        return (self.answered == self.distinct and not self.twice and not self.lost
-                and not self.sorry and set(self.statuses) == {200}
-                and max(self.ack_seconds, default=0) < ACK_LIMIT)
+        return (
+            self.answered == self.distinct
+            and not self.twice
+            and not self.lost
+            and not self.sorry
+            and set(self.statuses) == {200}
+            and max(self.ack_seconds, default=0) < ACK_LIMIT
+        )
 
     def format(self) -> str:
         acks, answers = self.ack_seconds, self.answer_seconds
         rows = [
             ("events sent", f"{self.sent} ({self.distinct} distinct, {self.retries} retries)"),
             ("ack statuses", ", ".join(f"{s}: {n}" for s, n in sorted(self.statuses.items()))),
-            ("ack latency", f"p50 {ms(pct(acks, 50))}  p95 {ms(pct(acks, 95))}  "
-                            f"max {ms(max(acks, default=0))}"),
+            (
+                "ack latency",
+                f"p50 {ms(pct(acks, 50))}  p95 {ms(pct(acks, 95))}  max {ms(max(acks, default=0))}",
+            ),
             ("answers posted", str(self.answers)),
             ("distinct answered", f"{self.answered} of {self.distinct}"),
             ("answered more than once", str(self.twice)),
             ("lost", str(self.lost)),
             ("sorry answers", str(self.sorry)),
-            ("answer latency", f"p50 {ms(pct(answers, 50))}  p95 {ms(pct(answers, 95))}  "
-                               f"max {ms(max(answers, default=0))}"),
+            (
+                "answer latency",
+                f"p50 {ms(pct(answers, 50))}  p95 {ms(pct(answers, 95))}  "
+                f"max {ms(max(answers, default=0))}",
+            ),
             ("replica log errors", str(len(self.log_errors))),
         ]
         lines = [f"{label:<25}{value}" for label, value in rows]
@@ -262,8 +337,9 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms"
 
 
-def plan(events: int, seconds: float, retry_fraction: float, replicas: int,
-         retry_delay: float, seed: int) -> list[Delivery]:
+def plan(
+    events: int, seconds: float, retry_fraction: float, replicas: int, retry_delay: float, seed: int
+) -> list[Delivery]:
     """Every delivery, due times evenly spaced; retries follow their original by up to
     ``retry_delay`` seconds (0: at the same moment), on the next replica."""
     rng = random.Random(seed)
@@ -272,12 +348,23 @@ def plan(events: int, seconds: float, retry_fraction: float, replicas: int,
     originals = []
     for i in range(events):
         event_id, channel, ts = f"Ev{run}{i:05d}", f"C0{run}{i % 7}", f"1800000000.{i:06d}"
-        body = mention(event_id, channel, ts, QUESTIONS[i % len(QUESTIONS)],
-                       user=f"U0LOAD{i % 40:04d}")
+        body = mention(
+            event_id, channel, ts, QUESTIONS[i % len(QUESTIONS)], user=f"U0LOAD{i % 40:04d}"
+        )
         originals.append(Delivery(event_id, channel, ts, body, i % replicas, 0, i * step))
     retried = rng.sample(originals, round(events * retry_fraction))
-    retries = [Delivery(d.event_id, d.channel, d.ts, d.body, (d.replica + 1) % replicas, 1,
-                        d.at + rng.uniform(0, retry_delay)) for d in retried]
+    retries = [
+        Delivery(
+            d.event_id,
+            d.channel,
+            d.ts,
+            d.body,
+            (d.replica + 1) % replicas,
+            1,
+            d.at + rng.uniform(0, retry_delay),
+        )
+        for d in retried
+    ]
     return sorted(originals + retries, key=lambda d: d.at)
 
 
@@ -295,21 +382,33 @@ def send_all(fleet_: Fleet, deliveries: list[Delivery], concurrency: int) -> Non
             pool.submit(send, d)
 
 
-def run_load(events: int = 500, seconds: float = 20.0, retry_fraction: float = 0.1,
-             replicas: int = 1, database: str | None = None, concurrency: int = 32,
-             together: bool = False, retry_delay: float = 1.0, answer_timeout: float = 60.0,
-             settle: float = 1.0, seed: int = 7) -> LoadReport:
+def run_load(
+    events: int = 500,
+    seconds: float = 20.0,
+    retry_fraction: float = 0.1,
+    replicas: int = 1,
+    database: str | None = None,
+    concurrency: int = 32,
+    together: bool = False,
+    retry_delay: float = 1.0,
+    answer_timeout: float = 60.0,
+    settle: float = 1.0,
+    seed: int = 7,
+) -> LoadReport:
     """Send the load, wait (bounded) for the answers, and count them."""
     deliveries = plan(events, seconds, retry_fraction, replicas, retry_delay, seed)
     originals = {d.event_id: d for d in deliveries if not d.retry}
     with fleet(replicas, database, together=together) as f:
         send_all(f, deliveries, concurrency)
-        wait_answered(f.recorder, {(d.channel, d.ts) for d in originals.values()},
-                      answer_timeout)
+        wait_answered(f.recorder, {(d.channel, d.ts) for d in originals.values()}, answer_timeout)
         time.sleep(settle)  # a duplicate answer would come soon after the first
         posts = f.recorder.calls("chat.postMessage")
-        log_errors = [line for r in f.replicas for line in r.output().splitlines()
-                      if "ERROR" in line or "Traceback" in line]
+        log_errors = [
+            line
+            for r in f.replicas
+            for line in r.output().splitlines()
+            if "ERROR" in line or "Traceback" in line
+        ]
     return count(deliveries, originals, posts, log_errors)
 
 
@@ -317,15 +416,21 @@ def wait_answered(recorder: Recorder, threads: set[tuple[str, str]], timeout: fl
     """Until every (channel, ts) has an answer in its thread, or ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        posted = {(c.body.get("channel"), c.body.get("thread_ts"))
-                  for c in recorder.calls("chat.postMessage")}
+        posted = {
+            (c.body.get("channel"), c.body.get("thread_ts"))
+            for c in recorder.calls("chat.postMessage")
+        }
         if threads <= posted:
             return
         time.sleep(0.05)
 
 
-def count(deliveries: list[Delivery], originals: dict[str, Delivery], posts: list[Call],
-          log_errors: list[str]) -> LoadReport:
+def count(
+    deliveries: list[Delivery],
+    originals: dict[str, Delivery],
+    posts: list[Call],
+    log_errors: list[str],
+) -> LoadReport:
     by_key: dict[tuple[str, str], list[Call]] = {}
     for call in posts:
         by_key.setdefault((call.body.get("channel"), call.body.get("thread_ts")), []).append(call)
@@ -333,44 +438,75 @@ def count(deliveries: list[Delivery], originals: dict[str, Delivery], posts: lis
     first_sent = {}
     for d in deliveries:
         first_sent[d.event_id] = min(first_sent.get(d.event_id, d.sent), d.sent)
-    latency = [calls[0].at - first_sent[d.event_id]
-               for d, calls in zip(originals.values(), answers, strict=True) if calls]
+    latency = [
+        calls[0].at - first_sent[d.event_id]
+        for d, calls in zip(originals.values(), answers, strict=True)
+        if calls
+    ]
     return LoadReport(
-        sent=len(deliveries), distinct=len(originals),
+        sent=len(deliveries),
+        distinct=len(originals),
         retries=sum(1 for d in deliveries if d.retry),
         statuses=Counter(d.status for d in deliveries),
         ack_seconds=[d.seconds for d in deliveries],
-        answers=sum(len(a) for a in answers), answered=sum(1 for a in answers if a),
-        twice=sum(1 for a in answers if len(a) > 1), lost=sum(1 for a in answers if not a),
+        answers=sum(len(a) for a in answers),
+        answered=sum(1 for a in answers if a),
+        twice=sum(1 for a in answers if len(a) > 1),
+        lost=sum(1 for a in answers if not a),
         sorry=sum(1 for a in answers for c in a if SORRY in str(c.body.get("text", ""))),
-        answer_seconds=latency, log_errors=log_errors)
+        answer_seconds=latency,
+        log_errors=log_errors,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.split(
-        "\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.load", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--events", type=int, default=500)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--retry-fraction", type=float, default=0.1)
     parser.add_argument("--replicas", type=int, default=1)
-    parser.add_argument("--database", default=None, metavar="URL",
-                        help="the replicas' shared store (default: a temporary SQLite file)")
+    parser.add_argument(
+        "--database",
+        default=None,
+        metavar="URL",
+        help="the replicas' shared store (default: a temporary SQLite file)",
+    )
     parser.add_argument("--concurrency", type=int, default=32)
-    parser.add_argument("--retry-delay", type=float, default=1.0, metavar="SECONDS",
-                        help="a retry follows its original by up to this (0: at once)")
-    parser.add_argument("--start-together", action="store_true",
-                        help="start every replica at once (the default waits for the first)")
+    parser.add_argument(
+        "--retry-delay",
+        type=float,
+        default=1.0,
+        metavar="SECONDS",
+        help="a retry follows its original by up to this (0: at once)",
+    )
+    parser.add_argument(
+        "--start-together",
+        action="store_true",
+        help="start every replica at once (the default waits for the first)",
+    )
     args = parser.parse_args(argv)
     if args.events < 1 or args.replicas < 1 or args.concurrency < 1 or args.seconds < 0:
         parser.error("--events, --replicas and --concurrency must be positive")
     try:
-        report = run_load(args.events, args.seconds, args.retry_fraction, args.replicas,
-                          args.database, args.concurrency, args.start_together, args.retry_delay)
+        report = run_load(
+            args.events,
+            args.seconds,
+            args.retry_fraction,
+            args.replicas,
+            args.database,
+            args.concurrency,
+            args.start_together,
+            args.retry_delay,
+        )
     except RuntimeError as exc:  # a replica did not start: its log, without library frames
         print(f"load: {exc}", file=sys.stderr)
         return 2
-    print(f"load: {args.events} events over {args.seconds:g} s, {args.replicas} replica(s), "
-          f"{'PostgreSQL' if (args.database or '').startswith('postgres') else 'SQLite'}")
+    print(
+        f"load: {args.events} events over {args.seconds:g} s, {args.replicas} replica(s), "
+        f"{'PostgreSQL' if (args.database or '').startswith('postgres') else 'SQLite'}"
+    )
     print(report.format())
     return 0 if report.ok else 1
 

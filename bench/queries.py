@@ -21,8 +21,7 @@ AREA_PHRASES = {
     "being_healthy": ("being healthy", "Being Healthy"),
     "staying_safe": ("staying safe", "Staying Safe", "safeguarding"),
     "enjoying_and_achieving": ("enjoying and achieving",),
-    "making_a_positive_contribution": ("making a positive contribution",
-                                       "positive contribution"),
+    "making_a_positive_contribution": ("making a positive contribution", "positive contribution"),
     "achieving_economic_wellbeing": ("economic well-being", "achieving economic wellbeing"),
     "capacity_to_improve": ("capacity to improve", "capacity"),
     "social_care": ("social care",),
@@ -89,37 +88,52 @@ def _grade_question(rng: random.Random, letter: dict) -> GradeQuestion:
         area = rng.choice(graded)
     else:
         area = rng.choice(list(AREA_PHRASES))
-    text = rng.choice(GRADE_FORMS).format(name=letter["council"],
-                                          area=rng.choice(AREA_PHRASES[area]),
-                                          year=letter["year"])
-    return GradeQuestion(text, letter["council"], letter["year"], area,
-                         letter["grades"].get(area))
+    text = rng.choice(GRADE_FORMS).format(
+        name=letter["council"], area=rng.choice(AREA_PHRASES[area]), year=letter["year"]
+    )
+    return GradeQuestion(text, letter["council"], letter["year"], area, letter["grades"].get(area))
 
 
 def _trend_question(rng: random.Random, council: str) -> str:
-    area = "overall" if rng.random() < 0.7 else rng.choice(("staying_safe", "being_healthy",
-                                                             "capacity_to_improve"))
+    area = (
+        "overall"
+        if rng.random() < 0.7
+        else rng.choice(("staying_safe", "being_healthy", "capacity_to_improve"))
+    )
     start = rng.randint(2005, 2009)
-    return rng.choice(TREND_FORMS).format(name=council, area=rng.choice(AREA_PHRASES[area]),
-                                          year=start, end=rng.randint(start + 1, 2011))
+    return rng.choice(TREND_FORMS).format(
+        name=council,
+        area=rng.choice(AREA_PHRASES[area]),
+        year=start,
+        end=rng.randint(start + 1, 2011),
+    )
 
 
 def _table_question(rng: random.Random) -> str:
     form, _kind = rng.choice(TABLE_FORMS)
-    area = rng.choice(("staying safe", "being healthy", "enjoying and achieving",
-                       "capacity to improve"))
-    return form.format(csa_word=rng.choice(CSA_WORDS), csa_year=rng.randint(2009, 2011),
-                       apa_word=rng.choice(APA_WORDS), apa_year=rng.choice((2007, 2008)),
-                       area=area, grade=rng.randint(1, 4))
+    area = rng.choice(
+        ("staying safe", "being healthy", "enjoying and achieving", "capacity to improve")
+    )
+    return form.format(
+        csa_word=rng.choice(CSA_WORDS),
+        csa_year=rng.randint(2009, 2011),
+        apa_word=rng.choice(APA_WORDS),
+        apa_year=rng.choice((2007, 2008)),
+        area=area,
+        grade=rng.randint(1, 4),
+    )
 
 
 def _search_text(rng: random.Random, passages: list[str]) -> str:
     for _ in range(100):
-        words = [w for w in re.findall(r"[A-Za-z][a-z]{2,}", rng.choice(passages))
-                 if w.lower() not in STOPWORDS]
+        words = [
+            w
+            for w in re.findall(r"[A-Za-z][a-z]{2,}", rng.choice(passages))
+            if w.lower() not in STOPWORDS
+        ]
         unique = list(dict.fromkeys(w.lower() for w in words))
         if len(unique) >= 2:
             count = min(len(unique), rng.randint(2, 5))
             start = rng.randint(0, len(unique) - count)
-            return " ".join(unique[start:start + count])
+            return " ".join(unique[start : start + count])
     raise ValueError("no passage with two content words")

@@ -61,8 +61,12 @@ class Recorder:
 
     def start(self) -> None:
         self._server = _Server(("127.0.0.1", 0), _handler(self))
-        self._thread = threading.Thread(target=self._server.serve_forever, name="recorder",
-                                        kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever,
+            name="recorder",
+            kwargs={"poll_interval": 0.05},
+            daemon=True,
+        )
         self._thread.start()
 
     def stop(self) -> None:
@@ -94,15 +98,19 @@ class Recorder:
     def calls(self, method: str | None = None, *, answered: bool = True) -> list[Call]:
         """Calls of ``method`` (all methods if None); ``answered``: only those answered 200."""
         with self._lock:
-            return [c for c in self._calls if (method is None or c.method == method)
-                    and (not answered or c.status == 200)]
+            return [
+                c
+                for c in self._calls
+                if (method is None or c.method == method) and (not answered or c.status == 200)
+            ]
 
     def sent(self, method: str | None = None) -> list[Call]:
         """Calls of ``method`` however answered, without ``auth.test`` (Bolt's own check)."""
         return [c for c in self.calls(method, answered=False) if c.method != "auth.test"]
 
-    def wait_for(self, method: str, count: int = 1, timeout: float = 5.0,
-                 where=lambda call: True) -> list[Call]:
+    def wait_for(
+        self, method: str, count: int = 1, timeout: float = 5.0, where=lambda call: True
+    ) -> list[Call]:
         """Answered calls of ``method`` matching ``where``, once there are ``count`` or
         ``timeout`` ends."""
         deadline = time.monotonic() + timeout
@@ -128,11 +136,22 @@ class Recorder:
 
 def _reply(method: str, body: dict, ts: str) -> dict:
     if method == "auth.test":
-        return {"ok": True, "user_id": BOT_USER, "bot_id": BOT_ID, "team_id": TEAM,
-                "user": "letters", "team": "Loopback", "url": "https://loopback.invalid/"}
+        return {
+            "ok": True,
+            "user_id": BOT_USER,
+            "bot_id": BOT_ID,
+            "team_id": TEAM,
+            "user": "letters",
+            "team": "Loopback",
+            "url": "https://loopback.invalid/",
+        }
     if method == "chat.postMessage":
-        return {"ok": True, "channel": body.get("channel", ""), "ts": ts,
-                "message": {"text": body.get("text", ""), "ts": ts}}
+        return {
+            "ok": True,
+            "channel": body.get("channel", ""),
+            "ts": ts,
+            "message": {"text": body.get("text", ""), "ts": ts},
+        }
     return {"ok": True}
 
 
@@ -153,7 +172,7 @@ def _handler(recorder: Recorder) -> type[BaseHTTPRequestHandler]:
         def do_POST(self) -> None:
             raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             if self.path.startswith("/api/"):
-                method = self.path[len("/api/"):].split("?", 1)[0]
+                method = self.path[len("/api/") :].split("?", 1)[0]
             elif self.path.startswith("/respond/"):
                 method = "response_url"
             else:
@@ -164,8 +183,9 @@ def _handler(recorder: Recorder) -> type[BaseHTTPRequestHandler]:
             except ValueError:
                 self._send(400, {"ok": False, "error": "invalid_form_data"})
                 return
-            status, reply = recorder._record(method, self.path, body,
-                                             self.headers.get("Authorization", ""))
+            status, reply = recorder._record(
+                method, self.path, body, self.headers.get("Authorization", "")
+            )
             if status == DROPPED:
                 self.close_connection = True
                 return

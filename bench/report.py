@@ -36,12 +36,12 @@ def machine() -> dict[str, str]:
     except (OSError, AttributeError):
         pass
     try:
-        nproc = subprocess.run(["nproc"], capture_output=True, text=True,
-                               check=True).stdout.strip()
+        nproc = subprocess.run(["nproc"], capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         nproc = str(len(os.sched_getaffinity(0)))
-    versions = ", ".join(f"{p} {_version(p)}" for p in ("numpy", "rank-bm25", "bm25s",
-                                                        "sqlmodel", "SQLAlchemy"))
+    versions = ", ".join(
+        f"{p} {_version(p)}" for p in ("numpy", "rank-bm25", "bm25s", "sqlmodel", "SQLAlchemy")
+    )
     return {
         "nproc": nproc,
         "cpu": cpu,
@@ -73,47 +73,81 @@ def target_rows(r: dict) -> list[tuple[str, str, str, str]]:
             rows.append((name, f"<= {limit:g} {unit}", "-", "not measured"))
             return
         ok = value <= limit
-        margin = (f"met, {limit / value:.1f}x headroom" if ok and value > 0 else
-                  "met" if ok else f"MISSED by {value - limit:.3g} {unit} ({value / limit:.2f}x)")
+        margin = (
+            f"met, {limit / value:.1f}x headroom"
+            if ok and value > 0
+            else "met"
+            if ok
+            else f"MISSED by {value - limit:.3g} {unit} ({value / limit:.2f}x)"
+        )
         rows.append((name + scale_note, f"<= {limit:g} {unit}", f"{value:.3g} {unit}", margin))
 
     lat = r["latency"]
     if r["scale"] == 1:
         check("grade answer p95", 10, lat["grade"]["p95"] * 1000, "ms")
-        check("unscoped search p95 (Engine.search)", 20, lat["search_engine"]["p95"] * 1000,
-              "ms")
+        check("unscoped search p95 (Engine.search)", 20, lat["search_engine"]["p95"] * 1000, "ms")
         bm = lat.get("bm25s")
         if bm:
             ratio = lat["search_index"]["p95"] / bm["p95"]
             check("search p95 / bm25s p95 (tokens -> top-10)", 2, ratio, "x")
             ratio_engine = lat["search_engine"]["p95"] / bm["p95"]
             check("Engine.search p95 / bm25s p95", 2, ratio_engine, "x")
-        check("cold start to first answer (grade question, no index cache)", 2,
-              r["cold"]["median"], "s")
-        for key, label in (("index cache|answer", "grade question, index cache as `letters "
-                                                  "ingest` leaves it"),
-                           ("index cache|search", "first search, index cache as `letters "
-                                                  "ingest` leaves it"),
-                           ("no index cache|search", "first search, no index cache: store "
-                                                     "changed outside `letters ingest`")):
+        check(
+            "cold start to first answer (grade question, no index cache)",
+            2,
+            r["cold"]["median"],
+            "s",
+        )
+        for key, label in (
+            ("index cache|answer", "grade question, index cache as `letters ingest` leaves it"),
+            ("index cache|search", "first search, index cache as `letters ingest` leaves it"),
+            (
+                "no index cache|search",
+                "first search, no index cache: store changed outside `letters ingest`",
+            ),
+        ):
             if key in r.get("cold_all", {}):
-                check(f"cold start to first answer ({label})", 2, r["cold_all"][key]["median"],
-                      "s")
-        check("peak RSS, serving process (fresh, first answer + 300 queries; worst case)", 400,
-              r["rss_serving_mb"], "MB")
+                check(f"cold start to first answer ({label})", 2, r["cold_all"][key]["median"], "s")
+        check(
+            "peak RSS, serving process (fresh, first answer + 300 queries; worst case)",
+            400,
+            r["rss_serving_mb"],
+            "MB",
+        )
         check("peak RSS, benchmark process after building", 400, r["rss_after_build_mb"], "MB")
     else:
-        check("unscoped search p95 (Engine.search)", 50, lat["search_engine"]["p95"] * 1000,
-              "ms", f" at {r['scale']}x")
-        check("unscoped search p95 (tokens -> top-10)", 50, lat["search_index"]["p95"] * 1000,
-              "ms", f" at {r['scale']}x")
+        check(
+            "unscoped search p95 (Engine.search)",
+            50,
+            lat["search_engine"]["p95"] * 1000,
+            "ms",
+            f" at {r['scale']}x",
+        )
+        check(
+            "unscoped search p95 (tokens -> top-10)",
+            50,
+            lat["search_index"]["p95"] * 1000,
+            "ms",
+            f" at {r['scale']}x",
+        )
     parity = r["parity"]
-    rows.append(("fast path top-10 == exhaustive rank-bm25 (ties by id)", "all queries",
-                 f"{parity['exact']}/{parity['n']}",
-                 "met" if parity["exact"] == parity["n"] else "MISSED"))
+    rows.append(
+        (
+            "fast path top-10 == exhaustive rank-bm25 (ties by id)",
+            "all queries",
+            f"{parity['exact']}/{parity['n']}",
+            "met" if parity["exact"] == parity["n"] else "MISSED",
+        )
+    )
     rec = r["recovery"]
-    rows.append(("parser recovered every manifest grade", "100%", f"{rec['rate'] * 100:.2f}%",
-                 "met" if rec["rate"] == 1 else "MISSED"))
+    rows.append(
+        (
+            "parser recovered every manifest grade",
+            "100%",
+            f"{rec['rate'] * 100:.2f}%",
+            "met" if rec["rate"] == 1 else "MISSED",
+        )
+    )
     return rows
 
 
@@ -159,26 +193,32 @@ def markdown(r: dict) -> str:
         f"| index load from the on-disk cache (`Snapshot.load` + `.index`) | "
         f"{r['cache_load_s']:.2f} s ({r['cache_mb']:.1f} MB .npz"
         f"{'' if r.get('cache_hit') else '; NOT a cache hit'}) |",
-        *(f"| cold start to first answer: {key.replace('|', ', first ')} | "
-          f"**{v['median']:.2f} s** median of {len(v['runs'])} "
-          f"({', '.join(f'{x:.2f}' for x in v['runs'])} s); {v['split']}; peak RSS "
-          f"{v['first_rss_mb']:.0f} MB at the first answer, {v['rss_mb']:.0f} MB after the "
-          f"batch |" for key, v in r.get("cold_all", {}).items()),
+        *(
+            f"| cold start to first answer: {key.replace('|', ', first ')} | "
+            f"**{v['median']:.2f} s** median of {len(v['runs'])} "
+            f"({', '.join(f'{x:.2f}' for x in v['runs'])} s); {v['split']}; peak RSS "
+            f"{v['first_rss_mb']:.0f} MB at the first answer, {v['rss_mb']:.0f} MB after the "
+            f"batch |"
+            for key, v in r.get("cold_all", {}).items()
+        ),
         f"| peak RSS, serving process (worst of the above) | **{r['rss_serving_mb']:.0f} MB** |",
         f"| peak RSS, benchmark process after building | {r['rss_after_build_mb']:.0f} MB "
         f"(after the comparisons: {r['rss_end_mb']:.0f} MB) |",
         f"| bm25s index build | {r['bm25s_build_s']:.2f} s |" if "bm25s_build_s" in r else "",
         f"| FTS5 index build (in memory) | {r['fts5_build_s']:.2f} s |",
         "",
-        f"Cold-start question: \"{r.get('cold_question', '')}\"; first search: the first "
+        f'Cold-start question: "{r.get("cold_question", "")}"; first search: the first '
         "search query below.",
         "",
         "### Latency",
         "",
         "| query class | n | p50 | p95 | max | notes |",
         "|---|---|---|---|---|---|",
-        *(f"| {row['label']} | {row['n']} | {fmt_ms(row['p50'])} | {fmt_ms(row['p95'])} | "
-          f"{fmt_ms(row['max'])} | {row.get('note', '')} |" for row in lat.values()),
+        *(
+            f"| {row['label']} | {row['n']} | {fmt_ms(row['p50'])} | {fmt_ms(row['p95'])} | "
+            f"{fmt_ms(row['max'])} | {row.get('note', '')} |"
+            for row in lat.values()
+        ),
         "",
         "### Passage search side by side (same queries, same tokens)",
         "",
@@ -187,9 +227,11 @@ def markdown(r: dict) -> str:
         "",
         "| engine | p50 | p95 | top-10 overlap with exhaustive rank-bm25 | exact lists |",
         "|---|---|---|---|---|",
-        *(f"| {row['label']} | {fmt_ms(row['p50'])} | {fmt_ms(row['p95'])} | "
-          f"{row['overlap']:.3f} ({row['overlap'] * 10:.2f}/10) | {row['exact']} |"
-          for row in r["side_by_side"]),
+        *(
+            f"| {row['label']} | {fmt_ms(row['p50'])} | {fmt_ms(row['p95'])} | "
+            f"{row['overlap']:.3f} ({row['overlap'] * 10:.2f}/10) | {row['exact']} |"
+            for row in r["side_by_side"]
+        ),
         "",
     ]
     if r.get("notes"):
@@ -209,16 +251,25 @@ def write_results(r: dict, path: Path = RESULTS) -> Path:
     """Replace this scale's section of results.md (or add it), keeping the others."""
     text = path.read_text(encoding="utf-8") if path.exists() else HEADER
     section = markdown(r)
-    pattern = re.compile(rf"<!-- bench:scale={r['scale']} -->.*?<!-- /bench:scale={r['scale']} "
-                         r"-->\n?", re.S)
+    pattern = re.compile(
+        rf"<!-- bench:scale={r['scale']} -->.*?<!-- /bench:scale={r['scale']} "
+        r"-->\n?",
+        re.S,
+    )
     if pattern.search(text):
         text = pattern.sub(lambda _m: section, text)
     else:
-        sections = re.findall(r"<!-- bench:scale=(\d+) -->.*?<!-- /bench:scale=\1 -->\n?", text,
-                              re.S)
+        sections = re.findall(
+            r"<!-- bench:scale=(\d+) -->.*?<!-- /bench:scale=\1 -->\n?", text, re.S
+        )
         head = text.split("<!-- bench:scale=")[0].rstrip() + "\n\n"
-        bodies = {int(s): m.group(0) for s in sections for m in [re.search(
-            rf"<!-- bench:scale={s} -->.*?<!-- /bench:scale={s} -->\n?", text, re.S)]}
+        bodies = {
+            int(s): m.group(0)
+            for s in sections
+            for m in [
+                re.search(rf"<!-- bench:scale={s} -->.*?<!-- /bench:scale={s} -->\n?", text, re.S)
+            ]
+        }
         bodies[r["scale"]] = section
         text = head + "\n".join(bodies[k] for k in sorted(bodies))
     path.write_text(text, encoding="utf-8")

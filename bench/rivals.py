@@ -35,18 +35,22 @@ class Bm25sIndex:
         known = [t for t in tokens if t in self.vocab]
         if not known:
             return []
-        docs, scores = self.model.retrieve([known], k=min(k, len(self.ids)),
-                                           show_progress=False, n_threads=0)
+        docs, scores = self.model.retrieve(
+            [known], k=min(k, len(self.ids)), show_progress=False, n_threads=0
+        )
         return [int(self.ids[d]) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
 
 class Fts5Index:
     def __init__(self, ids: Sequence[int], docs: Sequence[list[str]]) -> None:
         self.db = sqlite3.connect(":memory:")
-        self.db.execute("CREATE VIRTUAL TABLE p USING fts5(body, "
-                        "tokenize=\"unicode61 tokenchars '.%'\")")
-        self.db.executemany("INSERT INTO p(rowid, body) VALUES (?, ?)",
-                            ((int(i), " ".join(d)) for i, d in zip(ids, docs, strict=True)))
+        self.db.execute(
+            "CREATE VIRTUAL TABLE p USING fts5(body, tokenize=\"unicode61 tokenchars '.%'\")"
+        )
+        self.db.executemany(
+            "INSERT INTO p(rowid, body) VALUES (?, ?)",
+            ((int(i), " ".join(d)) for i, d in zip(ids, docs, strict=True)),
+        )
         self.db.commit()
 
     def search(self, tokens: list[str], k: int = 10) -> list[int]:
@@ -54,6 +58,7 @@ class Fts5Index:
         if not terms:
             return []
         match = " OR ".join(f'"{t}"' for t in terms)
-        rows = self.db.execute("SELECT rowid FROM p WHERE p MATCH ? ORDER BY rank LIMIT ?",
-                               (match, k)).fetchall()
+        rows = self.db.execute(
+            "SELECT rowid FROM p WHERE p MATCH ? ORDER BY rank LIMIT ?", (match, k)
+        ).fetchall()
         return [r[0] for r in rows]

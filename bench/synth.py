@@ -72,23 +72,29 @@ APA_WORD = {4: "outstanding", 3: "good", 2: "adequate", 1: "inadequate"}
 APA_WORD_EARLY = {4: "excellent", 3: "good", 2: "adequate", 1: "inadequate"}
 CSA_WORD = {4: "excellently", 3: "well", 2: "adequately", 1: "poorly"}
 OVERALL_PHRASE = {
-    4: "delivers services for children and young people that are well above minimum "
-       "requirements",
+    4: "delivers services for children and young people that are well above minimum requirements",
     3: "{consistently |continues to }delivers services for children and young people at "
-       "above minimum requirements",
+    "above minimum requirements",
     2: "delivers services for children and young people that meet only minimum requirements",
     1: "delivers services for children and young people which do not meet the minimum "
-       "requirements for users",
+    "requirements for users",
 }
-OUTCOMES = ("being_healthy", "staying_safe", "enjoying_and_achieving",
-            "making_a_positive_contribution", "achieving_economic_wellbeing")
+OUTCOMES = (
+    "being_healthy",
+    "staying_safe",
+    "enjoying_and_achieving",
+    "making_a_positive_contribution",
+    "achieving_economic_wellbeing",
+)
 HEADINGS = {
     "being_healthy": ("Being healthy", "Being Healthy"),
     "staying_safe": ("Staying safe", "Staying Safe"),
     "enjoying_and_achieving": ("Enjoying and achieving",),
     "making_a_positive_contribution": ("Making a positive contribution",),
-    "achieving_economic_wellbeing": ("Achieving economic well-being",
-                                     "Achieving economic wellbeing"),
+    "achieving_economic_wellbeing": (
+        "Achieving economic well-being",
+        "Achieving economic wellbeing",
+    ),
 }
 
 
@@ -131,8 +137,11 @@ def plan(seed: int = 2005, councils: Iterable[CouncilRecord] | None = None) -> l
             kind = "apa" if year <= 2008 else "csa"
             rng = random.Random(f"{seed}:grades:{council.short_name}:{year}")
             grades = {area: _grade(year, area, quality, rng) for area in graded_areas(kind, year)}
-            letters.append(Planned(council, kind, year, grades, _file_name(council, kind, year),
-                                   f"{kind}{year}"))
+            letters.append(
+                Planned(
+                    council, kind, year, grades, _file_name(council, kind, year), f"{kind}{year}"
+                )
+            )
     return letters
 
 
@@ -174,13 +183,11 @@ class Prose:
 
     @staticmethod
     def _place(rng: random.Random) -> str:
-        return (rng.choice(P.PLACE_PREFIXES) + rng.choice(P.PLACE_HEADS)
-                + rng.choice(P.PLACE_TAILS))
+        return rng.choice(P.PLACE_PREFIXES) + rng.choice(P.PLACE_HEADS) + rng.choice(P.PLACE_TAILS)
 
     @staticmethod
     def _local(rng: random.Random) -> str:
-        return (rng.choice(P.PLACE_HEADS) + rng.choice(P.NAME_MIDDLES)
-                + rng.choice(P.PLACE_TAILS))
+        return rng.choice(P.PLACE_HEADS) + rng.choice(P.NAME_MIDDLES) + rng.choice(P.PLACE_TAILS)
 
     def zipf(self, options: Sequence[str], s: float = 1.0) -> str:
         weights = [1 / (i + 1) ** s for i in range(len(options))]
@@ -303,8 +310,12 @@ class Prose:
         self.used.add(template)
         return _cap(self.expand(template))
 
-    def paragraph(self, section: str, lead: str | None = None, sentences: int | None = None,
-                  ) -> str:
+    def paragraph(
+        self,
+        section: str,
+        lead: str | None = None,
+        sentences: int | None = None,
+    ) -> str:
         topics = P.SECTION_TOPICS[section]
         count = sentences or self.rng.randint(2, 6)
         parts = [lead] if lead else []
@@ -317,11 +328,13 @@ class Prose:
         fresh = [b for b in bank if b not in self.used]
         chosen = self.rng.sample(fresh, min(count, len(fresh)))
         self.used.update(chosen)
-        chosen = [self._qualified(c) if self.rng.random() < QUALIFIED_SHARE else c
-                  for c in chosen]
+        chosen = [self._qualified(c) if self.rng.random() < QUALIFIED_SHARE else c for c in chosen]
         while len(chosen) < count:
-            chosen.append(self.sentence(self.rng.choice(("settings", "safeguarding", "neet",
-                                                         "attainment", "health"))))
+            chosen.append(
+                self.sentence(
+                    self.rng.choice(("settings", "safeguarding", "neet", "attainment", "health"))
+                )
+            )
         return chosen
 
     def _qualified(self, point: str) -> str:
@@ -336,16 +349,36 @@ class Prose:
     def address(self) -> list[str]:
         r = self.rng
         town = self.council.short_name if r.random() < 0.6 else self.places[0]
-        code = (f"{r.choice('BCDHLMNPRSTW')}{r.choice('ABEHLNOTY')}{r.randint(1, 30)} "
-                f"{r.randint(1, 9)}{r.choice('ABDEFGHJLNPQRSTUWXYZ')}"
-                f"{r.choice('ABDEFGHJLNPQRSTUWXYZ')}")
+        code = (
+            f"{r.choice('BCDHLMNPRSTW')}{r.choice('ABEHLNOTY')}{r.randint(1, 30)} "
+            f"{r.randint(1, 9)}{r.choice('ABDEFGHJLNPQRSTUWXYZ')}"
+            f"{r.choice('ABDEFGHJLNPQRSTUWXYZ')}"
+        )
         return [r.choice(P.OFFICE_LINES), f"{r.randint(1, 120)} {r.choice(P.STREETS)}", town, code]
 
 
 QUALIFIED_SHARE = 0.8  # of bullets that name a place, group or deadline (not verbatim)
 DETAIL_SHARE = 0.25  # of generated sentences that are local detail rather than topic prose
-_KEEP_HYPHEN = {"anti", "e", "self", "after", "out", "step", "edge", "short", "first", "work",
-                "fire", "road", "water", "debt", "home", "smoking", "healthy", "sexual"}
+_KEEP_HYPHEN = {
+    "anti",
+    "e",
+    "self",
+    "after",
+    "out",
+    "step",
+    "edge",
+    "short",
+    "first",
+    "work",
+    "fire",
+    "road",
+    "water",
+    "debt",
+    "home",
+    "smoking",
+    "healthy",
+    "sexual",
+}
 
 
 def _compound(word: str) -> str:
@@ -400,8 +433,9 @@ class Style:
 def render(doc: Doc, style: Style, rng: random.Random) -> list[str]:
     """Lines of the letter, with page furniture inserted and the synthetic note on every page."""
     lines: list[tuple[str, str]] = []  # (text, kind) kind: prose, other, blank
-    wrapper = textwrap.TextWrapper(width=style.wrap or 10_000, break_long_words=False,
-                                   break_on_hyphens=style.hyphen_break)
+    wrapper = textwrap.TextWrapper(
+        width=style.wrap or 10_000, break_long_words=False, break_on_hyphens=style.hyphen_break
+    )
     for unit in doc.units:
         kind = unit[0]
         if kind == "line":
@@ -495,8 +529,7 @@ def write_letter(item: Planned, scale: int, seed: int) -> str:
 
 
 def _lose_apostrophes(text: str) -> str:
-    return "\n".join(line if line == NOTE else line.replace("'", " ") for line in
-                     text.split("\n"))
+    return "\n".join(line if line == NOTE else line.replace("'", " ") for line in text.split("\n"))
 
 
 def _typography(text: str, rng: random.Random) -> str:
@@ -510,17 +543,21 @@ def _typography(text: str, rng: random.Random) -> str:
 
 
 def _letterhead_2005(prose: Prose) -> list[str]:
-    return ["Alexandra House 33 Kingsway London WC2B 6SE T 08456 404040 www.ofsted.gov.uk",
-            "Commission for Social Care Inspection 33 Greycoat Street London SW1P 2QF "
-            "T 020 7979 2000 www.csci.org.uk"]
+    return [
+        "Alexandra House 33 Kingsway London WC2B 6SE T 08456 404040 www.ofsted.gov.uk",
+        "Commission for Social Care Inspection 33 Greycoat Street London SW1P 2QF "
+        "T 020 7979 2000 www.csci.org.uk",
+    ]
 
 
 def _one_line_letterhead(prose: Prose) -> str:
     r = prose.rng
-    return (f"Alexandra House 33 Kingsway London WC2B 6SE T 08456 40 40 40 "
-            f"enquiries@ofsted.gov.uk www.ofsted.gov.uk Direct T 0{r.randint(113, 191)} "
-            f"{r.randint(100, 999)} {r.randint(1000, 9999)} {r.choice(P.REGIONS)}_"
-            f"{'APA' if prose.year <= 2008 else 'CSA'}@ofsted.gov.uk")
+    return (
+        f"Alexandra House 33 Kingsway London WC2B 6SE T 08456 40 40 40 "
+        f"enquiries@ofsted.gov.uk www.ofsted.gov.uk Direct T 0{r.randint(113, 191)} "
+        f"{r.randint(100, 999)} {r.randint(1000, 9999)} {r.choice(P.REGIONS)}_"
+        f"{'APA' if prose.year <= 2008 else 'CSA'}@ofsted.gov.uk"
+    )
 
 
 def _date(prose: Prose, month: str, day: int | None = None) -> str:
@@ -528,8 +565,7 @@ def _date(prose: Prose, month: str, day: int | None = None) -> str:
 
 
 def _addressee(prose: Prose, doc: Doc, name: str) -> None:
-    doc.line(name, prose.rng.choice(P.DIRECTOR_TITLES), prose.council.formal_name,
-             *prose.address())
+    doc.line(name, prose.rng.choice(P.DIRECTOR_TITLES), prose.council.formal_name, *prose.address())
 
 
 # Above 1x only the variable parts of a letter grow (paragraphs, bullets), not its boilerplate,
@@ -549,28 +585,56 @@ def _apa_table(doc: Doc, item: Planned, prose: Prose, year: int) -> None:
     g = item.grades
     apos = "'"
     rows = [
-        ("overall", [f"The contribution of the local authority{apos}s children{apos}s services "
-                     "in maintaining and", "improving outcomes for children and young people."]),
-        ("capacity_to_improve", [f"The council{apos}s overall capacity to improve its services "
-                                 "for children and young", "people."]),
+        (
+            "overall",
+            [
+                f"The contribution of the local authority{apos}s children{apos}s services "
+                "in maintaining and",
+                "improving outcomes for children and young people.",
+            ],
+        ),
+        (
+            "capacity_to_improve",
+            [
+                f"The council{apos}s overall capacity to improve its services "
+                "for children and young",
+                "people.",
+            ],
+        ),
     ]
     if year == 2005:
-        rows.append(("education", [f"The contribution of the local authority{apos}s education "
-                                   "services in maintaining and",
-                                   "improving outcomes for children and young people."]))
-    rows.append(("social_care", [f"The contribution of the local authority{apos}s social care "
-                                 "services in maintaining and",
-                                 "improving outcomes for children and young people."]))
+        rows.append(
+            (
+                "education",
+                [
+                    f"The contribution of the local authority{apos}s education "
+                    "services in maintaining and",
+                    "improving outcomes for children and young people.",
+                ],
+            )
+        )
+    rows.append(
+        (
+            "social_care",
+            [
+                f"The contribution of the local authority{apos}s social care "
+                "services in maintaining and",
+                "improving outcomes for children and young people.",
+            ],
+        )
+    )
     doc.line("Summary").blank().line("Areas for judgement", "Grade awarded")
     for area, label in rows:
         doc.line(*label)
         if r.random() < 0.3:
             doc.blank()
         doc.line(str(g[area]) if r.random() < 0.85 else f"Grade {g[area]}")
-    keys = ["A service that delivers well above minimum requirements for users",
-            "A service that consistently delivers above minimum requirements for users",
-            "A service that delivers only minimum requirements for users",
-            "A service that does not deliver minimum requirements for users"]
+    keys = [
+        "A service that delivers well above minimum requirements for users",
+        "A service that consistently delivers above minimum requirements for users",
+        "A service that delivers only minimum requirements for users",
+        "A service that does not deliver minimum requirements for users",
+    ]
     if year == 2005 and r.random() < 0.7:
         doc.line(*(f"Grade {4 - i}: {k}" for i, k in enumerate(keys)))
     else:
@@ -584,8 +648,9 @@ def _early_overall(item: Planned, prose: Prose, formal: str) -> str:
     g = item.grades
     words = APA_WORD_EARLY
     lead = f"{formal} {prose.expand(OVERALL_PHRASE[g['overall']])}."
-    detail = prose.expand("{: assessments and reviews are timely|, although the rate of "
-                          "re-referral remains high|}")
+    detail = prose.expand(
+        "{: assessments and reviews are timely|, although the rate of re-referral remains high|}"
+    )
     care = f"The contribution of social care services is {words[g['social_care']]}{detail}."
     parts = [lead, care]
     if "education" in g:
@@ -602,7 +667,7 @@ def _early_outcome_lead(area: str, prose: Prose) -> str:
         "staying_safe": "keeping children and young people safe",
         "enjoying_and_achieving": "helping children and young people enjoy and achieve",
         "making_a_positive_contribution": "helping children and young people make a positive "
-                                          "contribution",
+        "contribution",
         "achieving_economic_wellbeing": "achieving economic well-being",
     }[area]
     return f"The contribution of the council's services to {what} is {word}."
@@ -616,12 +681,16 @@ def layout_2005(item: Planned, prose: Prose, rng: random.Random, scale: int):
     _addressee(prose, doc, name)
     doc.blank().line(f"Dear {dear}").blank()
     possessive = rng.choice(("'S", " S", " S", "\u2019S"))
-    doc.line(f"ANNUAL PERFORMANCE ASSESSMENT OF {formal.upper()}{possessive} EDUCATION AND",
-             "CHILDREN'S SOCIAL CARE SERVICES 2005").blank()
-    doc.para("This letter summarises the findings of the 2005 annual performance assessment "
-             "(APA) process for your local authority. We are grateful for the information "
-             "which you provided to support this process and for the time made available by "
-             "yourself and your colleagues to discuss relevant issues.")
+    doc.line(
+        f"ANNUAL PERFORMANCE ASSESSMENT OF {formal.upper()}{possessive} EDUCATION AND",
+        "CHILDREN'S SOCIAL CARE SERVICES 2005",
+    ).blank()
+    doc.para(
+        "This letter summarises the findings of the 2005 annual performance assessment "
+        "(APA) process for your local authority. We are grateful for the information "
+        "which you provided to support this process and for the time made available by "
+        "yourself and your colleagues to discuss relevant issues."
+    )
     _apa_table(doc, item, prose, 2005)
     doc.para(_early_overall(item, prose, formal))
     doc.para(prose.paragraph("overall", sentences=rng.randint(3, 5)))
@@ -638,51 +707,72 @@ def layout_2005(item: Planned, prose: Prose, rng: random.Random, scale: int):
     for _ in range(_n(rng, 3, 4, scale)):
         doc.para(prose.paragraph("service_management"))
     doc.line("Capacity to improve").blank()
-    doc.para(prose.paragraph("capacity_to_improve", "The council's capacity to improve is "
-                             f"{APA_WORD_EARLY[item.grades['capacity_to_improve']]}."))
+    doc.para(
+        prose.paragraph(
+            "capacity_to_improve",
+            "The council's capacity to improve is "
+            f"{APA_WORD_EARLY[item.grades['capacity_to_improve']]}.",
+        )
+    )
     for _ in range(_n(rng, 2, 3, scale)):
         doc.para(prose.paragraph("capacity_to_improve"))
     doc.line("Key areas for development").blank()
     for point in prose.points(P.DEVELOPMENT_POINTS, _n(rng, 4, 6, scale)):
         doc.bullet(point, "- ")
     doc.blank()
-    doc.para(f"The findings of this assessment will be used to inform the priorities for the "
-             f"joint area review of services for children and young people in "
-             f"{item.council.short_name}. We would like to thank you and your staff for your "
-             "co-operation in this year's assessment.")
+    doc.para(
+        f"The findings of this assessment will be used to inform the priorities for the "
+        f"joint area review of services for children and young people in "
+        f"{item.council.short_name}. We would like to thank you and your staff for your "
+        "co-operation in this year's assessment."
+    )
     _two_signatories(doc, prose)
-    style = Style(None, 1, rng.randint(38, 46), "page_of",
-                  running=f"APA 2005: {formal}")
+    style = Style(None, 1, rng.randint(38, 46), "page_of", running=f"APA 2005: {formal}")
     return doc, style
 
 
 def _two_signatories(doc: Doc, prose: Prose) -> None:
     r = prose.rng
     doc.line("Yours sincerely").blank()
-    doc.line(f"{r.choice(P.FIRST_NAMES)} {r.choice(P.SURNAMES)}", "Divisional Manager",
-             "Office for Standards in Education").blank()
-    doc.line(f"{r.choice(P.FIRST_NAMES)} {r.choice(P.SURNAMES)}",
-             "Director   Quality, Performance and Methods",
-             "Commission for Social Care Inspection")
+    doc.line(
+        f"{r.choice(P.FIRST_NAMES)} {r.choice(P.SURNAMES)}",
+        "Divisional Manager",
+        "Office for Standards in Education",
+    ).blank()
+    doc.line(
+        f"{r.choice(P.FIRST_NAMES)} {r.choice(P.SURNAMES)}",
+        "Director   Quality, Performance and Methods",
+        "Commission for Social Care Inspection",
+    )
 
 
 def layout_2006(item: Planned, prose: Prose, rng: random.Random, scale: int):
     doc = Doc()
     formal = item.council.formal_name
     name, dear = prose.person()
-    doc.line("Alexandra House T 08456 404040", "33 Kingsway www.ofsted.gov.uk",
-             "London WC2B 6SE", "Commission for Social Care Inspection",
-             "St Nicholas Building", "St Nicholas Street", "Newcastle upon Tyne NE1 1NB")
+    doc.line(
+        "Alexandra House T 08456 404040",
+        "33 Kingsway www.ofsted.gov.uk",
+        "London WC2B 6SE",
+        "Commission for Social Care Inspection",
+        "St Nicholas Building",
+        "St Nicholas Street",
+        "Newcastle upon Tyne NE1 1NB",
+    )
     doc.blank().line(_date(prose, "November", 1)).blank()
     _addressee(prose, doc, name)
     doc.blank().line(f"Dear {dear}").blank()
     the = "THE " if rng.random() < 0.3 else ""
-    doc.line("2006 ANNUAL PERFORMANCE ASSESSMENT OF SERVICES FOR CHILDREN AND YOUNG PEOPLE IN",
-             f"{the}{formal.upper()}")
-    doc.para("This letter summarises the findings of the 2006 annual performance assessment "
-             "(APA) process for your local authority. We are grateful for the information "
-             "which you provided to support this process and for the time made available by "
-             "yourself and your colleagues to discuss relevant issues.")
+    doc.line(
+        "2006 ANNUAL PERFORMANCE ASSESSMENT OF SERVICES FOR CHILDREN AND YOUNG PEOPLE IN",
+        f"{the}{formal.upper()}",
+    )
+    doc.para(
+        "This letter summarises the findings of the 2006 annual performance assessment "
+        "(APA) process for your local authority. We are grateful for the information "
+        "which you provided to support this process and for the time made available by "
+        "yourself and your colleagues to discuss relevant issues."
+    )
     _apa_table(doc, item, prose, 2006)
     doc.para(_early_overall(item, prose, f"The {formal}" if the else formal))
     for area in OUTCOMES:
@@ -694,21 +784,34 @@ def layout_2006(item: Planned, prose: Prose, rng: random.Random, scale: int):
     for _ in range(_n(rng, 3, 4, scale)):
         doc.para(prose.paragraph("service_management"))
     doc.line("Capacity to improve")
-    doc.para(prose.paragraph("capacity_to_improve", "The council's capacity to improve its "
-                             "services for children and young people is "
-                             f"{APA_WORD_EARLY[item.grades['capacity_to_improve']]}."))
+    doc.para(
+        prose.paragraph(
+            "capacity_to_improve",
+            "The council's capacity to improve its "
+            "services for children and young people is "
+            f"{APA_WORD_EARLY[item.grades['capacity_to_improve']]}.",
+        )
+    )
     for _ in range(_n(rng, 2, 3, scale)):
         doc.para(prose.paragraph("capacity_to_improve"))
     doc.line("Areas for development").blank()
     for point in prose.points(P.DEVELOPMENT_POINTS, _n(rng, 6, 8, scale)):
         doc.bullet(point, "lost")
     doc.blank()
-    doc.para("The findings of this assessment will be published on the Ofsted and CSCI "
-             "websites. We would like to thank you and your staff for your co-operation in "
-             "this year's assessment.")
+    doc.para(
+        "The findings of this assessment will be published on the Ofsted and CSCI "
+        "websites. We would like to thank you and your staff for your co-operation in "
+        "this year's assessment."
+    )
     _two_signatories(doc, prose)
-    style = Style(rng.randint(82, 90), 0, rng.randint(44, 52), "bare",
-                  hyphen_break=rng.random() < 0.3, bullet_gap=2)
+    style = Style(
+        rng.randint(82, 90),
+        0,
+        rng.randint(44, 52),
+        "bare",
+        hyphen_break=rng.random() < 0.3,
+        bullet_gap=2,
+    )
     return doc, style
 
 
@@ -725,38 +828,52 @@ def _grade_heading(doc: Doc, rng: random.Random, heading: str, grade: int) -> No
 
 
 def _outcome_lead(word: str) -> str:
-    return ("The contribution of the council's services to improving outcomes for children "
-            f"and young people in this aspect is {word}.")
+    return (
+        "The contribution of the council's services to improving outcomes for children "
+        f"and young people in this aspect is {word}."
+    )
 
 
-def layout_2007(item: Planned, prose: Prose, rng: random.Random, scale: int,
-                year: int = 2007):
+def layout_2007(item: Planned, prose: Prose, rng: random.Random, scale: int, year: int = 2007):
     doc = Doc()
     g = item.grades
     formal = item.council.formal_name
     jar = rng.random() < 0.3
     name, dear = prose.person()
-    doc.line(_one_line_letterhead(prose)).blank(3).line(_date(prose, "November" if year == 2007
-                                                               else "December")).blank()
+    doc.line(_one_line_letterhead(prose)).blank(3).line(
+        _date(prose, "November" if year == 2007 else "December")
+    ).blank()
     _addressee(prose, doc, name)
     doc.blank().line(f"Dear {dear}").blank()
-    doc.line(f"{year} ANNUAL PERFORMANCE ASSESSMENT OF SERVICES FOR CHILDREN AND YOUNG PEOPLE "
-             f"IN {formal.upper()}").blank()
-    doc.para(f"This letter summarises the findings of the {year} annual performance assessment "
-             "for your local authority. The judgements in the letter draw on your review of the "
-             "Children and Young People's Plan"
-             + (", your action plan arising from the joint area review" if jar else "")
-             + " and the evidence and briefings provided by Ofsted, other inspectorates and "
-             "relevant bodies. We are grateful for the information you provided to support "
-             "this process and for the time given by you and your colleagues during the "
-             "assessment.")
+    doc.line(
+        f"{year} ANNUAL PERFORMANCE ASSESSMENT OF SERVICES FOR CHILDREN AND YOUNG PEOPLE "
+        f"IN {formal.upper()}"
+    ).blank()
+    doc.para(
+        f"This letter summarises the findings of the {year} annual performance assessment "
+        "for your local authority. The judgements in the letter draw on your review of the "
+        "Children and Young People's Plan"
+        + (", your action plan arising from the joint area review" if jar else "")
+        + " and the evidence and briefings provided by Ofsted, other inspectorates and "
+        "relevant bodies. We are grateful for the information you provided to support "
+        "this process and for the time given by you and your colleagues during the "
+        "assessment."
+    )
     _grade_heading(doc, rng, "Overall effectiveness of children's services", g["overall"])
-    doc.para(prose.paragraph("overall", f"{formal} {prose.expand(OVERALL_PHRASE[g['overall']])}."
-                             , sentences=rng.randint(4, 6)))
+    doc.para(
+        prose.paragraph(
+            "overall",
+            f"{formal} {prose.expand(OVERALL_PHRASE[g['overall']])}.",
+            sentences=rng.randint(4, 6),
+        )
+    )
     good = [a for a in OUTCOMES if g[a] >= 3]
-    doc.para("The council's contribution towards improving outcomes for "
-             + _listing([AREA_LABELS[a].lower() for a in good] or ["none of the outcomes"])
-             + " is good or better. " + prose.paragraph("overall", sentences=2))
+    doc.para(
+        "The council's contribution towards improving outcomes for "
+        + _listing([AREA_LABELS[a].lower() for a in good] or ["none of the outcomes"])
+        + " is good or better. "
+        + prose.paragraph("overall", sentences=2)
+    )
     for _ in range(_n(rng, 1, 2, scale) - 1):
         doc.para(prose.paragraph("overall"))
     bullets = ("- ", "\u2022 ", "\u2022 ", " ", "\uf0b7 ") if year == 2008 else ("- ", "\u2022 ")
@@ -764,8 +881,9 @@ def layout_2007(item: Planned, prose: Prose, rng: random.Random, scale: int,
         _grade_heading(doc, rng, rng.choice(HEADINGS[area]), g[area])
         if year == 2007 and rng.random() < 0.6:
             doc.line("Summary of strengths and areas for development").blank()
-        doc.para(prose.paragraph(area, _outcome_lead(APA_WORD[g[area]]),
-                                 sentences=rng.randint(2, 4)))
+        doc.para(
+            prose.paragraph(area, _outcome_lead(APA_WORD[g[area]]), sentences=rng.randint(2, 4))
+        )
         if jar and rng.random() < 0.6:
             block = rng.choice(P.JAR_BLOCKS)
             doc.line(block).blank()
@@ -792,19 +910,28 @@ def layout_2007(item: Planned, prose: Prose, rng: random.Random, scale: int,
             for point in points:
                 doc.bullet(point, marker)
             doc.blank()
-    capacity = ("Capacity to improve, including the management of services for children and "
-                "young people" if year == 2007 else
-                "Capacity to improve, including the management of children's services")
+    capacity = (
+        "Capacity to improve, including the management of services for children and young people"
+        if year == 2007
+        else "Capacity to improve, including the management of children's services"
+    )
     _grade_heading(doc, rng, capacity, g["capacity_to_improve"])
     management = APA_WORD[max(1, min(4, g["capacity_to_improve"] + rng.choice((0, 0, 0, 1, -1))))]
-    doc.para(prose.paragraph("capacity_to_improve", "The council's capacity to improve its "
-                             "services for children and young people is "
-                             f"{APA_WORD[g['capacity_to_improve']]}, and its management of "
-                             f"these services is {management}."))
+    doc.para(
+        prose.paragraph(
+            "capacity_to_improve",
+            "The council's capacity to improve its "
+            "services for children and young people is "
+            f"{APA_WORD[g['capacity_to_improve']]}, and its management of "
+            f"these services is {management}.",
+        )
+    )
     if jar:
-        doc.para("The joint area review judged that service management was "
-                 f"{APA_WORD[rng.choice((1, 2, 3, 3, 4))]}. "
-                 + prose.paragraph("capacity_to_improve", sentences=2))
+        doc.para(
+            "The joint area review judged that service management was "
+            f"{APA_WORD[rng.choice((1, 2, 3, 3, 4))]}. "
+            + prose.paragraph("capacity_to_improve", sentences=2)
+        )
     for _ in range(_n(rng, 1, 2, scale)):
         doc.para(prose.paragraph("capacity_to_improve"))
     points = prose.points(P.DEVELOPMENT_POINTS, _n(rng, 2, 3, scale))
@@ -812,10 +939,12 @@ def layout_2007(item: Planned, prose: Prose, rng: random.Random, scale: int,
     for point in points:
         doc.bullet(point, "\u2022 ")
     doc.blank()
-    doc.para("The children's services grade is the performance rating for the purpose of "
-             "section 138 of the Education and Inspections Act 2006. It will also provide the "
-             "score for the children and young people service block in the comprehensive "
-             "performance assessment to be published by the Audit Commission.")
+    doc.para(
+        "The children's services grade is the performance rating for the purpose of "
+        "section 138 of the Education and Inspections Act 2006. It will also provide the "
+        "score for the children and young people service block in the comprehensive "
+        "performance assessment to be published by the Audit Commission."
+    )
     signer = f"{rng.choice(P.FIRST_NAMES)} {rng.choice(P.SURNAMES)}"
     doc.line("Yours sincerely").blank().line(signer).blank().line("Divisional Manager").blank()
     doc.line("Local Services Inspection").blank().line(_ocr_garbage(signer, rng))
@@ -837,8 +966,11 @@ def _listing(items: list[str]) -> str:
 
 
 SCALE_TABLE = [
-    ("4", "Performs excellently", "An organisation that significantly exceeds minimum "
-                                  "requirements"),
+    (
+        "4",
+        "Performs excellently",
+        "An organisation that significantly exceeds minimum requirements",
+    ),
     ("3", "Performs well", "An organisation that exceeds minimum requirements"),
     ("2", "Performs adequately", "An organisation that meets only minimum requirements"),
     ("1", "Performs poorly", "An organisation that does not meet minimum requirements"),
@@ -853,21 +985,26 @@ def _scale_table(doc: Doc, spaced: bool) -> None:
                 doc.blank()
 
 
-def _csa_rating(doc: Doc, prose: Prose, item: Planned, rng: random.Random, scale: int,
-                council_name: str) -> None:
+def _csa_rating(
+    doc: Doc, prose: Prose, item: Planned, rng: random.Random, scale: int, council_name: str
+) -> None:
     g = item.grades["overall"]
     doc.line(f"Performs {CSA_WORD[g]} ({g})").blank()
     lead = f"Children's services in {council_name} perform {CSA_WORD[g]}."
     previous = ""
     if item.year > 2009 and rng.random() < 0.6:
         before = rng.choice((1, 2, 3, 3, 4))
-        previous = (f" The {item.year - 1} assessment of children's services overall was "
-                    f"judged to be performing {CSA_WORD[before]}.")
+        previous = (
+            f" The {item.year - 1} assessment of children's services overall was "
+            f"judged to be performing {CSA_WORD[before]}."
+        )
     doc.para(lead + previous + " " + prose.paragraph("overall", sentences=rng.randint(2, 4)))
     if g <= 2 and rng.random() < 0.4:
-        doc.para("As a result of the findings of an unannounced inspection, the rating has been "
-                 f"limited to performs {CSA_WORD[g]}. Without them, the performance profile "
-                 "would have indicated a higher rating.")
+        doc.para(
+            "As a result of the findings of an unannounced inspection, the rating has been "
+            f"limited to performs {CSA_WORD[g]}. Without them, the performance profile "
+            "would have indicated a higher rating."
+        )
     for _ in range(_n(rng, 6, 8, scale)):
         doc.para(prose.paragraph("overall"))
 
@@ -880,23 +1017,29 @@ def layout_2009(item: Planned, prose: Prose, rng: random.Random, scale: int):
     _addressee(prose, doc, name)
     doc.blank().line(f"Dear {dear}").blank()
     doc.line("Annual rating of council children's services for 2009").blank()
-    doc.para("Ofsted guidance published in July 2009 explains that the annual rating of council "
-             "children's services is derived from the performance profile of the quality of "
-             "services and outcomes for children and young people in each local area. This "
-             "performance profile includes findings from across Ofsted's inspection and "
-             "regulation of services and settings.")
-    doc.para("In reaching the rating of children's services, Ofsted has taken account of "
-             "performance across the profile, including the arrangements for making sure "
-             "children are safe and stay safe and performance against national indicators. More "
-             "weight has been given to the outcomes of Ofsted's inspections and regulatory "
-             "visits.")
+    doc.para(
+        "Ofsted guidance published in July 2009 explains that the annual rating of council "
+        "children's services is derived from the performance profile of the quality of "
+        "services and outcomes for children and young people in each local area. This "
+        "performance profile includes findings from across Ofsted's inspection and "
+        "regulation of services and settings."
+    )
+    doc.para(
+        "In reaching the rating of children's services, Ofsted has taken account of "
+        "performance across the profile, including the arrangements for making sure "
+        "children are safe and stay safe and performance against national indicators. More "
+        "weight has been given to the outcomes of Ofsted's inspections and regulatory "
+        "visits."
+    )
     doc.para("The rating derives from a four point scale:")
     _scale_table(doc, spaced=False)
     doc.blank()
-    doc.para("Within each level there will be differing standards of provision. For example, a "
-             "rating of 'performs excellently' does not mean all aspects of provision are "
-             "perfect. Similarly, a rating of 'performs poorly' does not mean there are no "
-             "adequate or even good aspects.")
+    doc.para(
+        "Within each level there will be differing standards of provision. For example, a "
+        "rating of 'performs excellently' does not mean all aspects of provision are "
+        "perfect. Similarly, a rating of 'performs poorly' does not mean there are no "
+        "adequate or even good aspects."
+    )
     doc.line(f"{formal} children's services assessment 2009").blank()
     if rng.random() < 0.4:
         doc.line("Children's services assessment").blank()
@@ -910,9 +1053,11 @@ def layout_2009(item: Planned, prose: Prose, rng: random.Random, scale: int):
     doc.line("Prospects for improvement").blank()
     for _ in range(_n(rng, 6, 8, scale)):
         doc.para(prose.paragraph("prospects"))
-    doc.para("This rating is provided in accordance with section 138 of the Education and "
-             "Inspections Act 2006 and will be taken into account in the Comprehensive Area "
-             "Assessment.")
+    doc.para(
+        "This rating is provided in accordance with section 138 of the Education and "
+        "Inspections Act 2006 and will be taken into account in the Comprehensive Area "
+        "Assessment."
+    )
     doc.line("Yours sincerely").blank()
     doc.line(f"{rng.choice(P.FIRST_NAMES)} {rng.choice(P.SURNAMES)}").blank()
     doc.line("Divisional Manager, Children's Services Assessment")
@@ -921,24 +1066,30 @@ def layout_2009(item: Planned, prose: Prose, rng: random.Random, scale: int):
 
 def _csa_late_intro(doc: Doc, year: int, month: str) -> None:
     doc.line("Annual children's services assessment")
-    doc.para(f"Ofsted guidance published in {month} {year} explains that the annual assessment "
-             "of children's services is derived from the performance profile of the quality of "
-             "services for children and young people in each local area. This performance "
-             "profile includes findings from across Ofsted's inspection and regulation of "
-             "services and settings for which the local authority has strategic or "
-             "operational responsibilities, either alone or in partnership with others.")
-    doc.para("In reaching the assessment of children's services, Ofsted has taken account of "
-             "inspection outcomes including the arrangements for making sure children are safe "
-             "and stay safe and performance against national indicators. More weight has been "
-             "given to the outcomes of Ofsted's inspections and regulatory visits (Blocks A and "
-             "B in the performance profile).")
+    doc.para(
+        f"Ofsted guidance published in {month} {year} explains that the annual assessment "
+        "of children's services is derived from the performance profile of the quality of "
+        "services for children and young people in each local area. This performance "
+        "profile includes findings from across Ofsted's inspection and regulation of "
+        "services and settings for which the local authority has strategic or "
+        "operational responsibilities, either alone or in partnership with others."
+    )
+    doc.para(
+        "In reaching the assessment of children's services, Ofsted has taken account of "
+        "inspection outcomes including the arrangements for making sure children are safe "
+        "and stay safe and performance against national indicators. More weight has been "
+        "given to the outcomes of Ofsted's inspections and regulatory visits (Blocks A and "
+        "B in the performance profile)."
+    )
     doc.para("The annual assessment derives from a four point scale:")
     _scale_table(doc, spaced=True)
-    doc.para("Within each level there will be differing standards of provision. For example, "
-             "an assessment of 'performs excellently' does not mean all aspects of provision "
-             "are perfect. Similarly, an assessment of 'performs poorly' does not mean there "
-             "are no adequate or even good aspects. The assessment has involved the "
-             "application of inspector judgement.")
+    doc.para(
+        "Within each level there will be differing standards of provision. For example, "
+        "an assessment of 'performs excellently' does not mean all aspects of provision "
+        "are perfect. Similarly, an assessment of 'performs poorly' does not mean there "
+        "are no adequate or even good aspects. The assessment has involved the "
+        "application of inspector judgement."
+    )
 
 
 def layout_2010(item: Planned, prose: Prose, rng: random.Random, scale: int):
@@ -957,13 +1108,24 @@ def _layout_csa_late(item: Planned, prose: Prose, rng: random.Random, scale: int
     late = year == 2011 and rng.random() < 0.04
     if year == 2010 or late:
         if late:
-            doc.line("Piccadilly Gate", "Store Street", "Manchester M1 2WD", "T 0300 123 1231",
-                     "www.ofsted.gov.uk").blank()
+            doc.line(
+                "Piccadilly Gate",
+                "Store Street",
+                "Manchester M1 2WD",
+                "T 0300 123 1231",
+                "www.ofsted.gov.uk",
+            ).blank()
             doc.line(f"{rng.randint(5, 28)} January 2012").blank()
         else:
-            doc.line("Aviation House", "125 Kingsway", "London WC2B 6SE", "T 0300 123 1231",
-                     f"Textphone 0161 618 {rng.randint(8000, 8999)}", "enquiries@ofsted.gov.uk",
-                     "www.ofsted.gov.uk").blank()
+            doc.line(
+                "Aviation House",
+                "125 Kingsway",
+                "London WC2B 6SE",
+                "T 0300 123 1231",
+                f"Textphone 0161 618 {rng.randint(8000, 8999)}",
+                "enquiries@ofsted.gov.uk",
+                "www.ofsted.gov.uk",
+            ).blank()
             doc.line(_date(prose, "December", 9)).blank()
         _addressee(prose, doc, name)
         doc.blank().line(f"Dear {dear}").blank()
@@ -981,14 +1143,22 @@ def _layout_csa_late(item: Planned, prose: Prose, rng: random.Random, scale: int
     for point in _csa_points(prose, "weaknesses", _n(rng, 10, 13, scale)):
         doc.bullet(point, "lost")
     doc.blank()
-    doc.para("This children's services assessment is provided in accordance with section 138 of "
-             "the Education and Inspections Act 2006.")
+    doc.para(
+        "This children's services assessment is provided in accordance with section 138 of "
+        "the Education and Inspections Act 2006."
+    )
     doc.line("Yours sincerely").blank()
-    doc.line(f"{rng.choice(P.FIRST_NAMES)} {rng.choice(P.SURNAMES)}",
-             "Divisional Manager, Children's Services Assessment")
-    style = Style(rng.randint(82, 90), 0, rng.randint(44, 52),
-                  "letterhead" if year == 2010 else rng.choice(("page_of", "blank")),
-                  bullet_gap=2)
+    doc.line(
+        f"{rng.choice(P.FIRST_NAMES)} {rng.choice(P.SURNAMES)}",
+        "Divisional Manager, Children's Services Assessment",
+    )
+    style = Style(
+        rng.randint(82, 90),
+        0,
+        rng.randint(44, 52),
+        "letterhead" if year == 2010 else rng.choice(("page_of", "blank")),
+        bullet_gap=2,
+    )
     return doc, style
 
 
@@ -996,16 +1166,27 @@ def _csa_points(prose: Prose, section: str, count: int) -> list[str]:
     return [prose.paragraph(section, sentences=prose.rng.randint(1, 3)) for _ in range(count)]
 
 
-LAYOUTS = {2005: layout_2005, 2006: layout_2006, 2007: layout_2007, 2008: layout_2008,
-           2009: layout_2009, 2010: layout_2010, 2011: layout_2011}
+LAYOUTS = {
+    2005: layout_2005,
+    2006: layout_2006,
+    2007: layout_2007,
+    2008: layout_2008,
+    2009: layout_2009,
+    2010: layout_2010,
+    2011: layout_2011,
+}
 
 
 # ----------------------------------------------------------------------------------------------
 # Entry point
 
 
-def generate(out_dir: str | Path, scale: int = 1, seed: int = 2005,
-             councils: int | Sequence[str] | None = None) -> list[Path]:
+def generate(
+    out_dir: str | Path,
+    scale: int = 1,
+    seed: int = 2005,
+    councils: int | Sequence[str] | None = None,
+) -> list[Path]:
     """Write the synthetic letters and ``manifest.json`` into ``out_dir``; return the letters.
 
     ``councils`` limits the archive (a number, or short names) for quick tests. The same seed
@@ -1024,13 +1205,22 @@ def generate(out_dir: str | Path, scale: int = 1, seed: int = 2005,
     manifest = {
         "synthetic": True,
         "note": f"{NOTE}. Every letter in this folder is invented; none is a real Ofsted "
-                "letter. Scale N writes the same letters N times longer (the store keys "
-                "letters by council, kind and year).",
+        "letter. Scale N writes the same letters N times longer (the store keys "
+        "letters by council, kind and year).",
         "generator": "bench/synth.py",
         "seed": seed,
         "scale": scale,
-        "letters": [{"file": i.file, "council": i.council.short_name, "kind": i.kind,
-                     "year": i.year, "layout": i.layout, "grades": i.grades} for i in planned],
+        "letters": [
+            {
+                "file": i.file,
+                "council": i.council.short_name,
+                "kind": i.kind,
+                "year": i.year,
+                "layout": i.layout,
+                "grades": i.grades,
+            }
+            for i in planned
+        ],
     }
     (out / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     return paths

@@ -21,8 +21,11 @@ def retry_handlers() -> list[RetryHandler]:
 
 
 def build_client(settings: Settings) -> WebClient:
-    return WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url,
-                     retry_handlers=retry_handlers())
+    return WebClient(
+        token=settings.slack_bot_token,
+        base_url=settings.slack_api_url,
+        retry_handlers=retry_handlers(),
+    )
 
 
 class ThreadPerTask(Executor):
@@ -45,8 +48,14 @@ class ThreadPerTask(Executor):
         return future
 
 
-def build_app(settings: Settings, engine, *, client: WebClient | None = None,
-              verify_token: bool = True, process_before_response: bool = False) -> App:
+def build_app(
+    settings: Settings,
+    engine,
+    *,
+    client: WebClient | None = None,
+    verify_token: bool = True,
+    process_before_response: bool = False,
+) -> App:
     """An App answering through ``engine`` (a ``retrieval.engine.Engine``).
 
     ``verify_token`` calls ``auth.test`` now, so a bad token fails at start-up rather than at

@@ -50,14 +50,19 @@ def section(mrkdwn: str) -> dict:
 
 
 def context(mrkdwn: str) -> dict:
-    return {"type": "context",
-            "elements": [{"type": "mrkdwn", "text": clip(mrkdwn, CONTEXT_LIMIT)[0],
-                          "verbatim": True}]}
+    return {
+        "type": "context",
+        "elements": [{"type": "mrkdwn", "text": clip(mrkdwn, CONTEXT_LIMIT)[0], "verbatim": True}],
+    }
 
 
 def button(label: str, action_id: str, value: dict, style: str | None = None) -> dict:
-    element = {"type": "button", "text": {"type": "plain_text", "text": label, "emoji": True},
-               "action_id": action_id, "value": encode_value(value)}
+    element = {
+        "type": "button",
+        "text": {"type": "plain_text", "text": label, "emoji": True},
+        "action_id": action_id,
+        "value": encode_value(value),
+    }
     if style:
         element["style"] = style
     return element
@@ -82,7 +87,7 @@ def decode_value(text: str) -> dict:
 
 
 def grade_line(f: Finding) -> str:
-    """"Grade 2 — adequate" (APA) or "Performs poorly (1)" (CSA), from the finding's own grade."""
+    """ "Grade 2 — adequate" (APA) or "Performs poorly (1)" (CSA), from the finding's own grade."""
     if f.kind == "csa":
         return f"{f.grade_label[:1].upper()}{f.grade_label[1:]} ({f.grade})"
     return f"Grade {f.grade} — {f.grade_label}"
@@ -90,8 +95,10 @@ def grade_line(f: Finding) -> str:
 
 def citation(s: Source) -> str:
     when = _long_date(s.date) if s.date else "undated"
-    return escape(f"{s.authority} {s.kind.upper()} {s.year} letter · {when} · section "
-                  f"“{s.section or 'untitled'}”")
+    return escape(
+        f"{s.authority} {s.kind.upper()} {s.year} letter · {when} · section "
+        f"“{s.section or 'untitled'}”"
+    )
 
 
 def _long_date(iso: str) -> str:
@@ -127,11 +134,16 @@ class _Message:
 
     def close(self, noun: str, hint: str) -> list[dict]:
         if self.cut:
-            self.blocks.append(context(f"{ELLIPSIS} Long text was cut to fit in Slack; the full "
-                                       "wording is in the letter cited."))
+            self.blocks.append(
+                context(
+                    f"{ELLIPSIS} Long text was cut to fit in Slack; the full "
+                    "wording is in the letter cited."
+                )
+            )
         if self.omitted:
-            self.blocks.append(context(f"{ELLIPSIS} and {self.omitted} more {noun} not shown "
-                                       f"here; {hint}."))
+            self.blocks.append(
+                context(f"{ELLIPSIS} and {self.omitted} more {noun} not shown here; {hint}.")
+            )
         return self.blocks
 
 
@@ -144,23 +156,45 @@ def to_blocks(answer: Answer) -> dict:
             msg.add(section(chunk))
     else:
         for f in answer.judgements:
-            msg.add(section(f"*{escape(f'{f.authority} — {f.area_label}, {f.year}')}*\n"
-                            f"*{grade_line(f)}*"), section(quote(f.quote)),
-                    context(citation(f.source)))
+            msg.add(
+                section(
+                    f"*{escape(f'{f.authority} — {f.area_label}, {f.year}')}*\n*{grade_line(f)}*"
+                ),
+                section(quote(f.quote)),
+                context(citation(f.source)),
+            )
     shown = 0
     for rank, p in enumerate(answer.passages, start=answer.offset + 1):
         shown += msg.add(section(quote(p.text)), context(f"{citation(p.source)} · #{rank}"))
     if answer.options:
         lead = "*Try asking:*\n" if answer.kind == "help" else ""
         msg.add(section(lead + "\n".join(f"• {escape(o)}" for o in answer.options)))
-    blocks = msg.close(*(("passages", "press More results to see them") if answer.passages
-                         and not answer.judgements else
-                         ("grades", "ask about one council, area or year to see them")))
+    blocks = msg.close(
+        *(
+            ("passages", "press More results to see them")
+            if answer.passages and not answer.judgements
+            else ("grades", "ask about one council, area or year to see them")
+        )
+    )
     if answer.context is not None and (answer.more or shown < len(answer.passages)):
         # The next page starts after the last passage shown, not the last one found.
-        blocks.append({"type": "actions", "block_id": "more", "elements": [
-            button("More results", "more", {"q": answer.question, "c": answer.context.to_dict(),
-                                            "o": answer.offset + shown})]})
+        blocks.append(
+            {
+                "type": "actions",
+                "block_id": "more",
+                "elements": [
+                    button(
+                        "More results",
+                        "more",
+                        {
+                            "q": answer.question,
+                            "c": answer.context.to_dict(),
+                            "o": answer.offset + shown,
+                        },
+                    )
+                ],
+            }
+        )
     if answer.kind != "help":
         blocks.append(feedback_block(answer))
     return {"text": fallback(answer), "blocks": blocks}
@@ -168,8 +202,11 @@ def to_blocks(answer: Answer) -> dict:
 
 def feedback_block(answer: Answer) -> dict:
     value = {"q": answer.question, "k": answer.kind, "l": list(answer.letters())}
-    return {"type": "actions", "block_id": "feedback", "elements": [
-        button("👍", "feedback_up", value), button("👎", "feedback_down", value)]}
+    return {
+        "type": "actions",
+        "block_id": "feedback",
+        "elements": [button("👍", "feedback_up", value), button("👎", "feedback_down", value)],
+    }
 
 
 def fallback(answer: Answer) -> str:
@@ -182,8 +219,7 @@ def fallback(answer: Answer) -> str:
 
 
 def _finding_row(f: Finding) -> str:
-    return escape(f"• {f.authority}, {f.area_label}, {f.year} ({f.kind.upper()}): "
-                  f"{grade_line(f)}")
+    return escape(f"• {f.authority}, {f.area_label}, {f.year} ({f.kind.upper()}): {grade_line(f)}")
 
 
 def _chunks(lines: list[str], limit: int = SECTION_LIMIT) -> list[str]:
@@ -201,8 +237,11 @@ def for_command(answer: Answer, command: str, query: str) -> dict:
     rendered = to_blocks(answer)
     asked = escape(f"{command} {query}".strip().replace("`", "'"))
     head = context(f"You asked `{asked}` — only you can see this answer.")
-    share = {"type": "actions", "block_id": "share", "elements": [
-        button("Share in channel", "share", {"q": answer.question}, style="primary")]}
+    share = {
+        "type": "actions",
+        "block_id": "share",
+        "elements": [button("Share in channel", "share", {"q": answer.question}, style="primary")],
+    }
     body = rendered["blocks"]
     at = next((i for i, b in enumerate(body) if b.get("block_id") == "feedback"), len(body))
     blocks = [head, *body[:at], share, *body[at:]]
@@ -226,15 +265,20 @@ def thanks(blocks: list[dict], vote: str) -> list[dict]:
 
 
 def grade_usage(areas: list[str]) -> dict:
-    text = ("Usage: /grade COUNCIL [AREA] [YEAR] — for example /grade Birmingham staying safe "
-            "2007")
+    text = "Usage: /grade COUNCIL [AREA] [YEAR] — for example /grade Birmingham staying safe 2007"
     blocks = [
-        section("*Usage:* `/grade COUNCIL [AREA] [YEAR]` — a council's grade, privately to "
-                "you, with a button to share it."),
-        section("*Examples:*\n• `/grade Birmingham staying safe 2007`\n"
-                "• `/grade Birmingham 2011`\n• `/grade Birmingham`"),
-        context("Areas: " + escape(", ".join(areas)) + ". Letters run 2005-2011: annual "
-                "performance assessments 2005-2008, children's services assessments 2009-2011."),
+        section(
+            "*Usage:* `/grade COUNCIL [AREA] [YEAR]` — a council's grade, privately to "
+            "you, with a button to share it."
+        ),
+        section(
+            "*Examples:*\n• `/grade Birmingham staying safe 2007`\n"
+            "• `/grade Birmingham 2011`\n• `/grade Birmingham`"
+        ),
+        context(
+            "Areas: " + escape(", ".join(areas)) + ". Letters run 2005-2011: annual "
+            "performance assessments 2005-2008, children's services assessments 2009-2011."
+        ),
     ]
     return {"text": text, "blocks": blocks}
 
@@ -256,9 +300,13 @@ def home_view(coverage: dict[str, dict[int, tuple[str, int]]]) -> dict:
         for year in years:
             per_year[year] = per_year.get(year, 0) + 1
     by_year = " · ".join(f"{y}: {n}" for y, n in sorted(per_year.items())) or "none yet"
-    rows = [escape(f"• {council}: ") + ", ".join(
-        f"{y} {kind.upper()} ({graded} graded)" for y, (kind, graded) in sorted(years.items()))
-        for council, years in sorted(coverage.items())]
+    rows = [
+        escape(f"• {council}: ")
+        + ", ".join(
+            f"{y} {kind.upper()} ({graded} graded)" for y, (kind, graded) in sorted(years.items())
+        )
+        for council, years in sorted(coverage.items())
+    ]
     chunks = _chunks(rows) or ["No letters are loaded yet."]
     listing = [section(c) for c in chunks[:HOME_LISTING]]
     if len(chunks) > HOME_LISTING:
@@ -266,25 +314,37 @@ def home_view(coverage: dict[str, dict[int, tuple[str, int]]]) -> dict:
         listing.append(context(f"{ELLIPSIS} and {hidden} more councils"))
     council = min(coverage, default="Birmingham")
     years = sorted(coverage.get(council, {2007: ("apa", 0)}))
-    examples = [f"What was {council}'s staying safe grade in {years[0]}?",
-                f"{council} {years[-1]} grades", f"How has {council}'s overall rating changed?",
-                "Which councils performed poorly in 2011?", "privately fostered children"]
+    examples = [
+        f"What was {council}'s staying safe grade in {years[0]}?",
+        f"{council} {years[-1]} grades",
+        f"How has {council}'s overall rating changed?",
+        "Which councils performed poorly in 2011?",
+        "privately fostered children",
+    ]
     blocks = [
         {"type": "header", "text": {"type": "plain_text", "text": "Ofsted letters, 2005-2011"}},
-        section(f"I answer questions about Ofsted's judgements on English councils' children's "
-                f"services from the letters themselves. I hold *{_count(letters, 'letter')}* for "
-                f"*{_count(len(coverage), 'council')}*."),
+        section(
+            f"I answer questions about Ofsted's judgements on English councils' children's "
+            f"services from the letters themselves. I hold *{_count(letters, 'letter')}* for "
+            f"*{_count(len(coverage), 'council')}*."
+        ),
         context(f"Letters a year — {by_year}"),
         *listing,
         {"type": "divider"},
         section("*Try asking:*\n" + "\n".join(f"• {escape(e)}" for e in examples)),
-        section("*In a channel:* mention me — `@letters what was "
-                f"{escape(council)}'s overall rating in {years[-1]}?` I answer in a thread; "
-                "ask follow-ups there (`@letters and in 2011?`)."),
-        section("*Anywhere:* `/grade COUNCIL [AREA] [YEAR]` answers privately, with a button to "
-                "share the answer in the channel. `/grade help` shows the usage."),
-        section("*In a direct message:* I search the letters' text and show the best passages, "
-                "with *More results* for the next ones. Grade questions get grades."),
+        section(
+            "*In a channel:* mention me — `@letters what was "
+            f"{escape(council)}'s overall rating in {years[-1]}?` I answer in a thread; "
+            "ask follow-ups there (`@letters and in 2011?`)."
+        ),
+        section(
+            "*Anywhere:* `/grade COUNCIL [AREA] [YEAR]` answers privately, with a button to "
+            "share the answer in the channel. `/grade help` shows the usage."
+        ),
+        section(
+            "*In a direct message:* I search the letters' text and show the best passages, "
+            "with *More results* for the next ones. Grade questions get grades."
+        ),
         context("Press 👍 or 👎 under an answer to tell us whether it helped."),
     ]
     return {"type": "home", "blocks": blocks}

@@ -39,20 +39,25 @@ def reply(deps: Deps, client, body: dict, message: dict) -> None:
     """Send ``message`` where the user will see it: the response_url, the thread, the DM.
     Events the bot would not have answered (edits, other bots, channel chatter) get nothing."""
     if body.get("response_url"):
-        deps.respond(body["response_url"], response_type="ephemeral", replace_original=False,
-                     **message)
+        deps.respond(
+            body["response_url"], response_type="ephemeral", replace_original=False, **message
+        )
         return
     event = body.get("event") or {}
     if event.get("type") == "app_mention" and from_person(event):
-        client.chat_postMessage(channel=event["channel"],
-                                thread_ts=event.get("thread_ts") or event["ts"], **message)
-    elif (event.get("type") == "message" and event.get("channel_type") == "im"
-          and from_person(event)):
-        client.chat_postMessage(channel=event["channel"], thread_ts=event.get("thread_ts"),
-                                **message)
+        client.chat_postMessage(
+            channel=event["channel"], thread_ts=event.get("thread_ts") or event["ts"], **message
+        )
+    elif (
+        event.get("type") == "message" and event.get("channel_type") == "im" and from_person(event)
+    ):
+        client.chat_postMessage(
+            channel=event["channel"], thread_ts=event.get("thread_ts"), **message
+        )
     elif event.get("type") == "app_home_opened" and event.get("user"):
-        client.views_publish(user_id=event["user"],
-                             view={"type": "home", "blocks": message["blocks"]})
+        client.views_publish(
+            user_id=event["user"], view={"type": "home", "blocks": message["blocks"]}
+        )
 
 
 def _what(body: dict) -> str:

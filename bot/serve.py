@@ -37,8 +37,13 @@ def serve(settings: Settings, *, http: bool, port: int, host: str = "127.0.0.1")
         SocketModeHandler(app, settings.slack_app_token).start()
         return
     server = make_http_server(app, engine, host, port)
-    log.info("listening on http://%s:%s%s (health: %s)", host, server.server_port, EVENTS_PATH,
-             HEALTH_PATHS[0])
+    log.info(
+        "listening on http://%s:%s%s (health: %s)",
+        host,
+        server.server_port,
+        EVENTS_PATH,
+        HEALTH_PATHS[0],
+    )
     try:
         server.serve_forever()
     finally:
@@ -53,12 +58,14 @@ def start_app(settings: Settings, engine) -> App:
         first = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
         raise ConfigError(f"Slack rejected SLACK_BOT_TOKEN ({first})") from None
     except OSError as exc:
-        raise ConfigError(f"cannot reach Slack at SLACK_API_URL {settings.slack_api_url} "
-                          f"({exc})") from None
+        raise ConfigError(
+            f"cannot reach Slack at SLACK_API_URL {settings.slack_api_url} ({exc})"
+        ) from None
 
 
 class ThreadingWSGIServer(socketserver.ThreadingMixIn, WSGIServer):
     """One thread a request: an ack is never stuck behind another request's work."""
+
     daemon_threads = True
     allow_reuse_address = True
     request_queue_size = 128  # socketserver's 5 drops bursts of connections for a second
@@ -76,8 +83,10 @@ def wsgi_app(app: App, engine):
     def application(environ, start_response):
         if environ.get("PATH_INFO") in HEALTH_PATHS and environ.get("REQUEST_METHOD") == "GET":
             ok = _store_ok(engine)
-            start_response("200 OK" if ok else "503 Service Unavailable",
-                           [("Content-Type", "application/json")])
+            start_response(
+                "200 OK" if ok else "503 Service Unavailable",
+                [("Content-Type", "application/json")],
+            )
             return [json.dumps({"ok": ok}).encode()]
         return slack(environ, start_response)
 
@@ -85,8 +94,13 @@ def wsgi_app(app: App, engine):
 
 
 def make_http_server(app: App, engine, host: str, port: int) -> ThreadingWSGIServer:
-    return make_server(host, port, wsgi_app(app, engine), server_class=ThreadingWSGIServer,
-                       handler_class=_QuietHandler)
+    return make_server(
+        host,
+        port,
+        wsgi_app(app, engine),
+        server_class=ThreadingWSGIServer,
+        handler_class=_QuietHandler,
+    )
 
 
 def _store_ok(engine) -> bool:

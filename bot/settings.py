@@ -38,13 +38,17 @@ class Settings:
 
     def require_socket_mode(self) -> None:
         if not self.slack_app_token:
-            raise ConfigError("SLACK_APP_TOKEN is not set: Socket Mode needs the app-level token "
-                              "(xapp-…); set it in .env, or run 'letters serve --http'")
+            raise ConfigError(
+                "SLACK_APP_TOKEN is not set: Socket Mode needs the app-level token "
+                "(xapp-…); set it in .env, or run 'letters serve --http'"
+            )
 
     def require_http(self) -> None:
         if not self.slack_signing_secret:
-            raise ConfigError("SLACK_SIGNING_SECRET is not set: HTTP mode needs it to verify "
-                              "requests; set it in .env (Basic Information → Signing Secret)")
+            raise ConfigError(
+                "SLACK_SIGNING_SECRET is not set: HTTP mode needs it to verify "
+                "requests; set it in .env (Basic Information → Signing Secret)"
+            )
 
 
 def load_settings(env_file: str | None = ".env") -> Settings:
@@ -60,25 +64,29 @@ def settings_from(env) -> Settings:
 
     token = get("SLACK_BOT_TOKEN")
     if not token:
-        raise ConfigError("SLACK_BOT_TOKEN is not set: put the bot token (xoxb-…) in .env or the "
-                          "environment")
+        raise ConfigError(
+            "SLACK_BOT_TOKEN is not set: put the bot token (xoxb-…) in .env or the environment"
+        )
     if not token.startswith("xoxb-"):
-        raise ConfigError("SLACK_BOT_TOKEN does not look like a bot token (it should start "
-                          "with 'xoxb-')")
+        raise ConfigError(
+            "SLACK_BOT_TOKEN does not look like a bot token (it should start with 'xoxb-')"
+        )
     app_token = get("SLACK_APP_TOKEN")
     if app_token and not app_token.startswith("xapp-"):
-        raise ConfigError("SLACK_APP_TOKEN does not look like an app-level token (it should "
-                          "start with 'xapp-')")
+        raise ConfigError(
+            "SLACK_APP_TOKEN does not look like an app-level token (it should start with 'xapp-')"
+        )
     api_url = get("SLACK_API_URL") or DEFAULT_API_URL
     if not api_url.startswith(("http://", "https://")):
         raise ConfigError(f"SLACK_API_URL must be an http(s) URL, not '{api_url[:60]}'")
     level = (get("LOG_LEVEL") or "INFO").upper()
     if level not in LOG_LEVELS:
-        raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not "
-                          f"'{level[:20]}'")
+        raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not '{level[:20]}'")
     return Settings(
-        slack_bot_token=token, slack_app_token=app_token,
+        slack_bot_token=token,
+        slack_app_token=app_token,
         slack_signing_secret=get("SLACK_SIGNING_SECRET"),
         slack_api_url=api_url if api_url.endswith("/") else api_url + "/",
-        database_url=get("DATABASE_URL"), log_level=level,
+        database_url=get("DATABASE_URL"),
+        log_level=level,
     )

@@ -33,9 +33,14 @@ def main() -> None:
 
 
 @click.group(help="Ofsted's judgements on English councils' children's services, 2005-2011.")
-@click.option("--database", envvar="DATABASE_URL", default=None, metavar="URL",
-              help="SQLAlchemy URL of the store (default: DATABASE_URL, else a SQLite file "
-                   "under ~/.local/share/letters).")
+@click.option(
+    "--database",
+    envvar="DATABASE_URL",
+    default=None,
+    metavar="URL",
+    help="SQLAlchemy URL of the store (default: DATABASE_URL, else a SQLite file "
+    "under ~/.local/share/letters).",
+)
 @click.pass_context
 def cli(ctx: click.Context, database: str | None) -> None:
     ctx.obj = {"url": database}
@@ -66,8 +71,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
 
     sql = _sql(ctx)
     files, _ = collect_files(paths)
-    with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr,
-                           show_pos=True) as bar:
+    with click.progressbar(
+        length=len(files), label="Ingesting", file=sys.stderr, show_pos=True
+    ) as bar:
         report = ingest_paths(sql, paths, progress=lambda _path: bar.update(1))
     for o in report.outcomes:
         if o.status == "replaced":
@@ -76,8 +82,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
         click.echo(f"failed    {Path(o.path).name}: {o.reason}")
     if report.count("loaded") or report.count("replaced"):
         _index_now(sql)
-    counts = ", ".join(f"{report.count(s)} {s}" for s in ("loaded", "unchanged", "replaced",
-                                                             "failed"))
+    counts = ", ".join(
+        f"{report.count(s)} {s}" for s in ("loaded", "unchanged", "replaced", "failed")
+    )
     click.echo(f"{len(report.outcomes)} file(s): {counts}")
     if report.failed:
         sys.exit(1)
@@ -118,8 +125,9 @@ def _cell(entry: tuple[str, int] | None) -> str:
 @click.option("--all", "everything", is_flag=True, help="Every council in the store.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table")
 @click.pass_context
-def grades(ctx: click.Context, council: str | None, year: int | None, everything: bool,
-           fmt: str) -> None:
+def grades(
+    ctx: click.Context, council: str | None, year: int | None, everything: bool, fmt: str
+) -> None:
     from retrieval.compose import finding
     from retrieval.render import finding_dict
     from store.db import open_session
@@ -135,11 +143,15 @@ def grades(ctx: click.Context, council: str | None, year: int | None, everything
             raise LettersError(f"no council matches '{council}'")
         name = record.short_name
     with open_session(engine.sql_engine) as session:
-        rows = [finding_dict(finding(r)) for r in judgements(
-            session, name, [year] if year else None)]
+        rows = [
+            finding_dict(finding(r)) for r in judgements(session, name, [year] if year else None)
+        ]
     if not rows and fmt == "table":
-        click.echo(f"No judgements held for {name or 'any council'}"
-                   + (f" in {year}" if year else "") + ".")
+        click.echo(
+            f"No judgements held for {name or 'any council'}"
+            + (f" in {year}" if year else "")
+            + "."
+        )
         return
     click.echo(_format_grades(rows, fmt), nl=fmt != "csv")
 
@@ -150,16 +162,44 @@ def _format_grades(rows: list[dict], fmt: str) -> str:
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow(["authority", "year", "kind", "area", "grade", "grade_label", "quote",
-                         "title", "date", "section", "file"])
+        writer.writerow(
+            [
+                "authority",
+                "year",
+                "kind",
+                "area",
+                "grade",
+                "grade_label",
+                "quote",
+                "title",
+                "date",
+                "section",
+                "file",
+            ]
+        )
         for r in rows:
             s = r["source"]
-            writer.writerow([r["authority"], r["year"], r["kind"], r["area"], r["grade"],
-                             r["grade_label"], r["quote"], s["title"], s["date"], s["section"],
-                             s["file"]])
+            writer.writerow(
+                [
+                    r["authority"],
+                    r["year"],
+                    r["kind"],
+                    r["area"],
+                    r["grade"],
+                    r["grade_label"],
+                    r["quote"],
+                    s["title"],
+                    s["date"],
+                    s["section"],
+                    s["file"],
+                ]
+            )
         return out.getvalue()
-    return "\n".join(f"{r['authority']:<22} {r['year']} {r['kind'].upper()} "
-                     f"{r['area_label']:<32} {r['grade']} {r['grade_label']}" for r in rows)
+    return "\n".join(
+        f"{r['authority']:<22} {r['year']} {r['kind'].upper()} "
+        f"{r['area_label']:<32} {r['grade']} {r['grade_label']}"
+        for r in rows
+    )
 
 
 @cli.command(help="Answer a question. With --json and no question, one per line from stdin.")
@@ -185,8 +225,9 @@ def ask(ctx: click.Context, question: str | None, as_json: bool) -> None:
 @click.option("-k", "k", type=click.IntRange(1, 100), default=10)
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def search(ctx: click.Context, query: str, council: str | None, year: int | None, k: int,
-           as_json: bool) -> None:
+def search(
+    ctx: click.Context, query: str, council: str | None, year: int | None, k: int, as_json: bool
+) -> None:
     from retrieval.render import to_json, to_text
 
     answer = _engine(ctx).search(query, council=council, year=year, k=k)
@@ -215,8 +256,12 @@ def eval_(ctx: click.Context, file: str) -> None:
 @cli.command(help="Run the Slack bot: Socket Mode, or HTTP with --http.")
 @click.option("--http", is_flag=True, help="HTTP mode (Events API request URLs).")
 @click.option("--port", type=int, default=3000, show_default=True)
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on in HTTP mode (0.0.0.0: every interface).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on in HTTP mode (0.0.0.0: every interface).",
+)
 @click.option("--env-file", default=".env", show_default=True)
 @click.pass_context
 def serve(ctx: click.Context, http: bool, port: int, host: str, env_file: str) -> None:

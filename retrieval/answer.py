@@ -2,8 +2,17 @@
 
 from dataclasses import asdict, dataclass, field
 
-KINDS = ("grade", "grades", "trend", "table", "passages", "not_found", "no_grade", "clarify",
-         "help")
+KINDS = (
+    "grade",
+    "grades",
+    "trend",
+    "table",
+    "passages",
+    "not_found",
+    "no_grade",
+    "clarify",
+    "help",
+)
 
 
 @dataclass(frozen=True)
@@ -20,6 +29,7 @@ class Source:
 @dataclass(frozen=True)
 class Finding:
     """A grade the letter states, with the sentence that states it."""
+
     authority: str
     year: int
     kind: str
@@ -35,6 +45,7 @@ class Finding:
 @dataclass(frozen=True)
 class Cited:
     """A passage of a letter, ranked by BM25 (score 0 when chosen by position)."""
+
     passage_id: int
     text: str
     score: float
@@ -48,6 +59,7 @@ class Cited:
 @dataclass(frozen=True)
 class Context:
     """What a question resolved to; a follow-up in the same thread starts from it."""
+
     council: str | None = None
     years: tuple[int, ...] = ()
     area: str | None = None
@@ -61,8 +73,13 @@ class Context:
     def from_dict(cls, data: dict | None) -> "Context | None":
         if not data:
             return None
-        return cls(data.get("council"), tuple(data.get("years") or ()), data.get("area"),
-                   data.get("intent", "search"), data.get("text", ""))
+        return cls(
+            data.get("council"),
+            tuple(data.get("years") or ()),
+            data.get("area"),
+            data.get("intent", "search"),
+            data.get("text", ""),
+        )
 
 
 @dataclass(frozen=True)

@@ -22,25 +22,51 @@ AREA_WORDS = {
     "achieving_economic_wellbeing": "education employment training post 16 14 19 NEET",
     "capacity_to_improve": "capacity improve leadership management strategy partnership",
     "overall": "overall children's services",
-    "social_care": "social care", "education": "education schools",
+    "social_care": "social care",
+    "education": "education schools",
 }
 
 
 def source_of(ref: LetterRef, section: str) -> Source:
-    return Source(ref.authority, ref.kind, ref.year, ref.title,
-                  ref.date.isoformat() if ref.date else None, section, ref.file)
+    return Source(
+        ref.authority,
+        ref.kind,
+        ref.year,
+        ref.title,
+        ref.date.isoformat() if ref.date else None,
+        section,
+        ref.file,
+    )
 
 
 def finding(row: JudgementRow) -> Finding:
     ref = row.letter
-    return Finding(ref.authority, ref.year, ref.kind, row.area, AREA_LABELS[row.area], row.grade,
-                   row.label, row.grade_text, row.quote, source_of(ref, row.section))
+    return Finding(
+        ref.authority,
+        ref.year,
+        ref.kind,
+        row.area,
+        AREA_LABELS[row.area],
+        row.grade,
+        row.label,
+        row.grade_text,
+        row.quote,
+        source_of(ref, row.section),
+    )
 
 
 def cited(row: PassageRow, hit: Hit | None) -> Cited:
     ref = row.letter
-    return Cited(row.id, row.text, hit.score if hit else 0.0, ref.authority, ref.year, ref.kind,
-                 row.section, source_of(ref, row.section))
+    return Cited(
+        row.id,
+        row.text,
+        hit.score if hit else 0.0,
+        ref.authority,
+        ref.year,
+        ref.kind,
+        row.section,
+        source_of(ref, row.section),
+    )
 
 
 def grade_phrase(row: JudgementRow) -> str:
@@ -58,8 +84,13 @@ def held_phrase(snap: Snapshot, council: str) -> str:
 
 
 def context_of(q: Query, intent: str | None = None) -> Context:
-    return Context(q.council.short_name if q.council else None, q.years, q.area,
-                   intent or q.intent, q.search_words)
+    return Context(
+        q.council.short_name if q.council else None,
+        q.years,
+        q.area,
+        intent or q.intent,
+        q.search_words,
+    )
 
 
 def help_answer(question: str, snap: Snapshot) -> Answer:
@@ -88,27 +119,35 @@ def one_grade(question: str, q: Query, snap: Snapshot, year: int) -> Answer:
     if row is None:
         return no_grade(question, q, snap, letter, area)
     what = "overall rating" if area == "overall" else f"{AREA_LABELS[area]} grade"
-    message = (f"{council}'s {what} in its {year} {_kind_name(letter.kind)} letter was "
-               f"{grade_phrase(row)}.")
+    message = (
+        f"{council}'s {what} in its {year} {_kind_name(letter.kind)} letter was "
+        f"{grade_phrase(row)}."
+    )
     evidence = _section_evidence(snap, row) if len(row.quote) < 60 else ()
-    return Answer("grade", question, message, (finding(row),), evidence,
-                  context=context_of(q, "grade"))
+    return Answer(
+        "grade", question, message, (finding(row),), evidence, context=context_of(q, "grade")
+    )
 
 
 def _section_evidence(snap: Snapshot, row: JudgementRow) -> tuple[Cited, ...]:
-    hits = snap.search(AREA_WORDS.get(row.area, ""), 1, letter_id=row.letter.letter_id,
-                       section=row.section)
+    hits = snap.search(
+        AREA_WORDS.get(row.area, ""), 1, letter_id=row.letter.letter_id, section=row.section
+    )
     return tuple(cited(p, h) for p, h in hits)
 
 
 def no_letter(question: str, q: Query, snap: Snapshot, year: int) -> Answer:
     council = q.council.short_name
     if not 2005 <= year <= 2011:
-        why = (f"There is no Ofsted letter for {year}: annual performance assessments ran "
-               "2005-2008 and children's services assessments 2009-2011.")
+        why = (
+            f"There is no Ofsted letter for {year}: annual performance assessments ran "
+            "2005-2008 and children's services assessments 2009-2011."
+        )
     elif not q.council.exists_in(year):
-        why = (f"{council} was not a children's services authority in {year} (it was from "
-               f"{q.council.first_year} to {q.council.last_year}).")
+        why = (
+            f"{council} was not a children's services authority in {year} (it was from "
+            f"{q.council.first_year} to {q.council.last_year})."
+        )
     else:
         why = f"No letter for {council} for {year} is in the store."
     return not_found(question, q, f"{why} {held_phrase(snap, council)}")
@@ -118,20 +157,29 @@ def no_grade(question: str, q: Query, snap: Snapshot, letter: LetterRef, area: s
     council, year = letter.authority, letter.year
     graded = graded_areas(letter.kind, year)
     if area not in graded:
-        why = ("children's services assessments (2009-2011) give a single overall rating"
-               if letter.kind == "csa" else
-               f"{year} letters grade only " + ", ".join(AREA_LABELS[a] for a in graded))
+        why = (
+            "children's services assessments (2009-2011) give a single overall rating"
+            if letter.kind == "csa"
+            else f"{year} letters grade only " + ", ".join(AREA_LABELS[a] for a in graded)
+        )
     else:
         why = "this letter does not state that grade"
     overall = snap.judgements.get((council, year, "overall"))
-    message = (f"{council}'s {year} letter does not grade {AREA_LABELS[area]}: {why}.")
+    message = f"{council}'s {year} letter does not grade {AREA_LABELS[area]}: {why}."
     if overall:
         message += f" Its overall rating was {grade_phrase(overall)}."
-    hits = snap.search(f"{AREA_LABELS[area]} {AREA_WORDS.get(area, '')}", 1,
-                       letter_id=letter.letter_id)
+    hits = snap.search(
+        f"{AREA_LABELS[area]} {AREA_WORDS.get(area, '')}", 1, letter_id=letter.letter_id
+    )
     message += " The passage below is what the letter says nearest to it." if hits else ""
-    return Answer("no_grade", question, message, (finding(overall),) if overall else (),
-                  tuple(cited(p, h) for p, h in hits), context=context_of(q, "grade"))
+    return Answer(
+        "no_grade",
+        question,
+        message,
+        (finding(overall),) if overall else (),
+        tuple(cited(p, h) for p, h in hits),
+        context=context_of(q, "grade"),
+    )
 
 
 def grades(question: str, q: Query, snap: Snapshot) -> Answer:
@@ -143,14 +191,22 @@ def grades(question: str, q: Query, snap: Snapshot) -> Answer:
         return not_found(question, q, held_phrase(snap, council))
     years = {r.year for r in letters}
     rows = [r for r in snap.by_council.get(council, []) if r.letter.year in years]
-    parts = [f"{r.year} {_kind_name(r.kind)}: {sum(1 for x in rows if x.letter.year == r.year)} "
-             "graded area(s)" for r in letters]
+    parts = [
+        f"{r.year} {_kind_name(r.kind)}: {sum(1 for x in rows if x.letter.year == r.year)} "
+        "graded area(s)"
+        for r in letters
+    ]
     message = f"{council}: " + "; ".join(parts) + "."
     missing = [y for y in q.years if y not in years]
     if missing:
         message += f" No letter held for {', '.join(map(str, missing))}."
-    return Answer("grades", question, message, tuple(finding(r) for r in rows),
-                  context=context_of(q, "grades"))
+    return Answer(
+        "grades",
+        question,
+        message,
+        tuple(finding(r) for r in rows),
+        context=context_of(q, "grades"),
+    )
 
 
 def trend(question: str, q: Query, snap: Snapshot) -> Answer:
@@ -158,12 +214,15 @@ def trend(question: str, q: Query, snap: Snapshot) -> Answer:
     area = q.area or "overall"
     held = {r.year: r for r in snap.held.get(council, [])}
     years = [y for y in (q.years or tuple(sorted(held))) if 2005 <= y <= 2011]
-    rows = [snap.judgements[(council, y, area)] for y in years if (council, y, area) in
-            snap.judgements]
+    rows = [
+        snap.judgements[(council, y, area)] for y in years if (council, y, area) in snap.judgements
+    ]
     if not rows:
         if held:
-            message = (f"None of the letters held for {council} grades {AREA_LABELS[area]} in "
-                       f"{_years(years)}. {held_phrase(snap, council)}")
+            message = (
+                f"None of the letters held for {council} grades {AREA_LABELS[area]} in "
+                f"{_years(years)}. {held_phrase(snap, council)}"
+            )
             return not_found(question, q, message)
         return not_found(question, q, held_phrase(snap, council))
     steps = "; ".join(f"{r.letter.year}: {grade_phrase(r)}" for r in rows)
@@ -175,10 +234,13 @@ def trend(question: str, q: Query, snap: Snapshot) -> Answer:
     if absent:
         message += f" No letter held for {_years(absent)}."
     if {r.letter.kind for r in rows} == {"apa", "csa"}:
-        message += (" APA grades (2005-2008) and CSA ratings (2009-2011) are different "
-                    "assessments on a 1-4 scale, 4 best.")
-    return Answer("trend", question, message, tuple(finding(r) for r in rows),
-                  context=context_of(q, "trend"))
+        message += (
+            " APA grades (2005-2008) and CSA ratings (2009-2011) are different "
+            "assessments on a 1-4 scale, 4 best."
+        )
+    return Answer(
+        "trend", question, message, tuple(finding(r) for r in rows), context=context_of(q, "trend")
+    )
 
 
 def table(question: str, q: Query, snap: Snapshot) -> Answer:
@@ -187,20 +249,29 @@ def table(question: str, q: Query, snap: Snapshot) -> Answer:
     held_years = {r.year for refs in snap.held.values() for r in refs}
     if not any(y in held_years for y in years):
         return not_found(question, q, f"The store holds no letters for {_years(years)}.")
-    rows = [r for k, r in snap.judgements.items() if k[1] in years and k[2] == area
-            and (q.grade_word is None or r.grade == q.grade_word)]
-    if not rows and all(area not in graded_areas("csa" if y >= 2009 else "apa", y)
-                        for y in years):
-        return Answer("no_grade", question, f"{AREA_LABELS[area]} is not graded in the letters "
-                      f"for {_years(years)}.", context=context_of(q, "table"))
+    rows = [
+        r
+        for k, r in snap.judgements.items()
+        if k[1] in years and k[2] == area and (q.grade_word is None or r.grade == q.grade_word)
+    ]
+    if not rows and all(area not in graded_areas("csa" if y >= 2009 else "apa", y) for y in years):
+        return Answer(
+            "no_grade",
+            question,
+            f"{AREA_LABELS[area]} is not graded in the letters for {_years(years)}.",
+            context=context_of(q, "table"),
+        )
     count = sum(1 for refs in snap.held.values() for r in refs if r.year in years)
     which = f" graded {q.grade_word}" if q.grade_word else ""
-    message = (f"{len(rows)} council(s){which} for {AREA_LABELS[area]} in {_years(years)}, out "
-               f"of {count} letter(s) held for those years.")
+    message = (
+        f"{len(rows)} council(s){which} for {AREA_LABELS[area]} in {_years(years)}, out "
+        f"of {count} letter(s) held for those years."
+    )
     if q.grade_word:
         message += f" (Grade {q.grade_word} = {CSA_LABELS[q.grade_word]} in CSA letters.)"
-    return Answer("table", question, message, tuple(finding(r) for r in rows),
-                  context=context_of(q, "table"))
+    return Answer(
+        "table", question, message, tuple(finding(r) for r in rows), context=context_of(q, "table")
+    )
 
 
 def passages(question: str, q: Query, snap: Snapshot, offset: int, k: int) -> Answer:
@@ -209,16 +280,25 @@ def passages(question: str, q: Query, snap: Snapshot, offset: int, k: int) -> An
         return not_found(question, q, held_phrase(snap, council))
     words = q.search_words or q.text
     found = snap.search(words, offset + k + 1, council=council, years=q.years)
-    page = found[offset: offset + k]
-    scope = " in " + " ".join(filter(None, [council, _years(q.years) if q.years else ""])) \
-        if council or q.years else ""
+    page = found[offset : offset + k]
+    scope = (
+        " in " + " ".join(filter(None, [council, _years(q.years) if q.years else ""]))
+        if council or q.years
+        else ""
+    )
     if not page:
         message = f"No passage{scope} matches '{words[:80]}'."
     else:
         message = f"Passages{scope} that best match '{words[:80]}', ranked by BM25."
-    return Answer("passages", question, message, passages=tuple(cited(p, h) for p, h in page),
-                  context=context_of(q, "search"), offset=offset,
-                  more=len(found) > offset + k)
+    return Answer(
+        "passages",
+        question,
+        message,
+        passages=tuple(cited(p, h) for p, h in page),
+        context=context_of(q, "search"),
+        offset=offset,
+        more=len(found) > offset + k,
+    )
 
 
 def _kind_name(kind: str) -> str:

@@ -58,27 +58,42 @@ class Engine:
         with open_session(self.sql_engine) as session:
             return queries.coverage(session)
 
-    def answer(self, question: str, *, context: Context | None = None, mode: str = "auto",
-               offset: int = 0, k: int = 5) -> Answer:
+    def answer(
+        self,
+        question: str,
+        *,
+        context: Context | None = None,
+        mode: str = "auto",
+        offset: int = 0,
+        k: int = 5,
+    ) -> Answer:
         snap = self.snapshot()
         q = parse_question(question or "", self.councils)
         if context is not None and q.intent != "help":
             q = self._follow_up(q, context)
         if mode == "search" and q.intent != "help":
-            q = replace(q, intent="search", search_words=q.search_words or
-                        (context.text if context else ""))
+            q = replace(
+                q, intent="search", search_words=q.search_words or (context.text if context else "")
+            )
         return self._dispatch(question or "", q, snap, max(offset, 0), max(1, min(k, MAX_K)))
 
-    def search(self, text: str, council: str | None = None, year: int | None = None,
-               k: int = 10) -> Answer:
+    def search(
+        self, text: str, council: str | None = None, year: int | None = None, k: int = 10
+    ) -> Answer:
         snap = self.snapshot()
         record = self.resolve_council(council) if council else None
         if council and record is None:
             names = nearest_names(council, self.councils)
-            return Answer("not_found", text, f"No council called '{council}'.",
-                          options=tuple(names))
-        q = Query(clean(text), council=record, years=(year,) if year else (), intent="search",
-                  search_words=clean(text))
+            return Answer(
+                "not_found", text, f"No council called '{council}'.", options=tuple(names)
+            )
+        q = Query(
+            clean(text),
+            council=record,
+            years=(year,) if year else (),
+            intent="search",
+            search_words=clean(text),
+        )
         return compose.passages(text, q, snap, 0, max(1, min(k, 100)))
 
     def resolve_council(self, name: str) -> CouncilRecord | None:
@@ -115,14 +130,22 @@ class Engine:
             return compose.help_answer(question, snap)
         if q.ambiguous:
             names = tuple(c.short_name for c in q.ambiguous)
-            return Answer("clarify", question, f"'{q.council_text}' could mean "
-                          f"{' or '.join(names)}. Which one?", options=names,
-                          context=compose.context_of(q))
+            return Answer(
+                "clarify",
+                question,
+                f"'{q.council_text}' could mean {' or '.join(names)}. Which one?",
+                options=names,
+                context=compose.context_of(q),
+            )
         if q.council is None and q.unknown_name and (q.years or q.intent != "search"):
             names = tuple(nearest_names(q.unknown_name, self.councils))
             hint = f" Did you mean {' or '.join(names)}?" if names else ""
-            return compose.not_found(question, q, f"No English children's services authority "
-                                     f"is called '{q.unknown_name}'.{hint}", names)
+            return compose.not_found(
+                question,
+                q,
+                f"No English children's services authority is called '{q.unknown_name}'.{hint}",
+                names,
+            )
         if q.council is not None and q.intent != "search":
             clarify = self._reorganised(question, q)
             if clarify is not None:
@@ -143,24 +166,37 @@ class Engine:
         missing = [y for y in q.years if 2005 <= y <= 2011 and not council.exists_in(y)]
         if not missing:
             return None
-        related = [c for c in self.councils.councils if c is not council
-                   and _related(c, council) and any(c.exists_in(y) for y in missing)]
+        related = [
+            c
+            for c in self.councils.councils
+            if c is not council and _related(c, council) and any(c.exists_in(y) for y in missing)
+        ]
         if not related:
             return None
         options = tuple(c.short_name for c in related) + (council.short_name,)
-        spans = "; ".join(f"{c.short_name} {c.first_year}-{c.last_year}" for c in
-                          (*related, council))
-        return Answer("clarify", question, f"{council.short_name} was not a children's "
-                      f"services authority in {', '.join(map(str, missing))}. Which did you "
-                      f"mean? ({spans})", options=options, context=compose.context_of(q))
+        spans = "; ".join(
+            f"{c.short_name} {c.first_year}-{c.last_year}" for c in (*related, council)
+        )
+        return Answer(
+            "clarify",
+            question,
+            f"{council.short_name} was not a children's "
+            f"services authority in {', '.join(map(str, missing))}. Which did you "
+            f"mean? ({spans})",
+            options=options,
+            context=compose.context_of(q),
+        )
 
 
 def _related(a: CouncilRecord, b: CouncilRecord) -> bool:
     """Predecessor and successor councils of the 2009 reorganisation, from the table's notes."""
+
     def split_into(c: CouncilRecord) -> str:
         m = re.search(r"split into (.+?)\)", c.la_type)
         return m.group(1) if m else ""
 
-    return (b.short_name in split_into(a).split(" and ") or a.short_name in
-            re.split(r" and (?=[A-Z])", split_into(b)) or b.short_name in re.split(
-            r" and (?=[A-Z])", split_into(a)))
+    return (
+        b.short_name in split_into(a).split(" and ")
+        or a.short_name in re.split(r" and (?=[A-Z])", split_into(b))
+        or b.short_name in re.split(r" and (?=[A-Z])", split_into(a))
+    )

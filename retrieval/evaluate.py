@@ -48,16 +48,20 @@ def check(item: dict, answer: Answer) -> tuple[bool, str]:
         return ok, f"wanted grade {item['grade']}, got {answer.kind} {got}"
     if expect == "grades":
         year_grades = {a: g for (y, a), g in got.items() if y == item["year"]}
-        return (answer.kind == "grades" and year_grades == item["grades"],
-                f"got {answer.kind} {year_grades}")
+        return (
+            answer.kind == "grades" and year_grades == item["grades"],
+            f"got {answer.kind} {year_grades}",
+        )
     if expect == "grades_by_year":
         by_year = {str(y): g for (y, a), g in got.items() if a == item["area"]}
-        return answer.kind in ("trend", "grades") and by_year == item["by_year"], \
-            f"got {answer.kind} {by_year}"
+        return answer.kind in ("trend", "grades") and by_year == item[
+            "by_year"
+        ], f"got {answer.kind} {by_year}"
     if expect == "passage":
         needle = _fold(item["contains"])
         ok = answer.kind == "passages" and any(
-            needle in _fold(p.text) for p in answer.passages[:PASSAGE_DEPTH])
+            needle in _fold(p.text) for p in answer.passages[:PASSAGE_DEPTH]
+        )
         return ok, f"no top-{PASSAGE_DEPTH} passage holds '{item['contains']}' ({answer.kind})"
     if expect == "not_found":
         return answer.kind == "not_found", f"got {answer.kind}: {answer.message[:80]}"
@@ -66,8 +70,9 @@ def check(item: dict, answer: Answer) -> tuple[bool, str]:
         return ok, f"got {answer.kind}: {answer.message[:80]}"
     if expect == "table" and "authorities" in item:
         names = sorted({f.authority for f in answer.judgements})
-        return answer.kind == "table" and names == sorted(item["authorities"]), \
-            f"got {answer.kind} {names}"
+        return answer.kind == "table" and names == sorted(
+            item["authorities"]
+        ), f"got {answer.kind} {names}"
     if expect in ("clarify", "help", "table", "trend"):
         return answer.kind == expect, f"got {answer.kind}: {answer.message[:80]}"
     return False, f"unknown expectation '{expect}'"
@@ -78,8 +83,9 @@ def evaluate(items: list[dict], ask) -> EvalReport:
     for item in items:
         answer = ask(item["q"])
         passed, why = check(item, answer)
-        report.outcomes.append(Outcome(item.get("id", ""), item["q"], item["expect"], passed,
-                                       "" if passed else why))
+        report.outcomes.append(
+            Outcome(item.get("id", ""), item["q"], item["expect"], passed, "" if passed else why)
+        )
     return report
 
 

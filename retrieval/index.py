@@ -27,6 +27,7 @@ class Hit:
 @dataclass(frozen=True)
 class Params:
     """Chosen by scripts/tune_bm25.py on the labelled passage questions (README, Retrieval)."""
+
     variant: str = "plus"
     k1: float = 1.2
     b: float = 0.5
@@ -35,16 +36,26 @@ class Params:
 
 
 class PassageIndex:
-    def __init__(self, ids: list[int], model, postings: dict[str, tuple[np.ndarray, np.ndarray]],
-                 params: Params) -> None:
+    def __init__(
+        self,
+        ids: list[int],
+        model,
+        postings: dict[str, tuple[np.ndarray, np.ndarray]],
+        params: Params,
+    ) -> None:
         self.ids = np.asarray(ids, dtype=np.int64)
         self.model = model  # the fitted rank_bm25 object: the reference ranking
         self.postings = postings
         self.params = params
 
     @classmethod
-    def build(cls, ids: Sequence[int], docs: Sequence[list[str]], params: Params = Params(),
-              keep_model: bool = True) -> "PassageIndex":
+    def build(
+        cls,
+        ids: Sequence[int],
+        docs: Sequence[list[str]],
+        params: Params = Params(),
+        keep_model: bool = True,
+    ) -> "PassageIndex":
         """Fit rank_bm25 and derive the postings. ``keep_model=False`` lets the fitted model
         (per-passage term dicts, most of the memory) go once the postings exist."""
         if not docs:
@@ -60,8 +71,9 @@ class PassageIndex:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def search(self, tokens: list[str], k: int = 10,
-               candidates: np.ndarray | None = None) -> list[Hit]:
+    def search(
+        self, tokens: list[str], k: int = 10, candidates: np.ndarray | None = None
+    ) -> list[Hit]:
         """Top ``k`` passages for ``tokens``, ties broken by passage id; ``candidates`` is a
         boolean mask over rows (a council's or a year's passages) or None for all."""
         if not len(self.ids):
@@ -77,14 +89,17 @@ class PassageIndex:
         mask = touched if candidates is None else touched & candidates
         return self._top(scores, np.flatnonzero(mask), k)
 
-    def reference_search(self, tokens: list[str], k: int = 10,
-                         candidates: np.ndarray | None = None) -> list[Hit]:
+    def reference_search(
+        self, tokens: list[str], k: int = 10, candidates: np.ndarray | None = None
+    ) -> list[Hit]:
         """Exhaustive rank_bm25 scoring: the slow path the fast one must agree with."""
         if not len(self.ids):
             return []
         if self.model is None:
-            raise ValueError("this index keeps no rank_bm25 model (serving or cached index); "
-                             "use Snapshot.reference_index() to compare")
+            raise ValueError(
+                "this index keeps no rank_bm25 model (serving or cached index); "
+                "use Snapshot.reference_index() to compare"
+            )
         scores = self.model.get_scores(tokens)
         present = np.zeros(len(self.ids), dtype=bool)
         for token in set(tokens):
@@ -99,11 +114,15 @@ class PassageIndex:
         terms = sorted(self.postings)
         rows = [self.postings[t][0] for t in terms]
         tmp = path.with_suffix(f".{os.getpid()}.tmp.npz")
-        np.savez(tmp, ids=self.ids, terms=np.array(terms, dtype=object).astype(str),
-                 lengths=np.array([len(r) for r in rows], dtype=np.int64),
-                 rows=np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64),
-                 contrib=np.concatenate([self.postings[t][1] for t in terms]) if terms
-                 else np.zeros(0), params=np.array(astuple(self.params), dtype=object).astype(str))
+        np.savez(
+            tmp,
+            ids=self.ids,
+            terms=np.array(terms, dtype=object).astype(str),
+            lengths=np.array([len(r) for r in rows], dtype=np.int64),
+            rows=np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64),
+            contrib=np.concatenate([self.postings[t][1] for t in terms]) if terms else np.zeros(0),
+            params=np.array(astuple(self.params), dtype=object).astype(str),
+        )
         os.replace(tmp, path)  # readers never see half a file
 
     @classmethod
@@ -115,8 +134,10 @@ class PassageIndex:
             ends = np.cumsum(data["lengths"])
             starts = ends - data["lengths"]
             rows, contrib = data["rows"], data["contrib"]
-            postings = {str(t): (rows[s:e], contrib[s:e])
-                        for t, s, e in zip(data["terms"], starts, ends, strict=True)}
+            postings = {
+                str(t): (rows[s:e], contrib[s:e])
+                for t, s, e in zip(data["terms"], starts, ends, strict=True)
+            }
             return cls(list(data["ids"]), None, postings, params)
         except (OSError, KeyError, ValueError):
             return None  # a missing or damaged cache is rebuilt

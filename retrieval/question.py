@@ -19,36 +19,63 @@ AREA_SYNONYMS: tuple[tuple[str, str], ...] = (
     ("capacity_to_improve", r"capacity(?: to improve)?|service management|management of services"),
     ("social_care", r"social care"),
     ("education", r"education(?! and)"),
-    ("overall", r"overall|children'?s services (?:assessment|rating|grade)|"
-                r"rating|rated|perform(?:ed|s|ance)?\b(?! excellently| well| adequately| poorly)"),
+    (
+        "overall",
+        r"overall|children'?s services (?:assessment|rating|grade)|"
+        r"rating|rated|perform(?:ed|s|ance)?\b(?! excellently| well| adequately| poorly)",
+    ),
 )
 AREA_PHRASES = {
-    "staying safe": "staying_safe", "being healthy": "being_healthy",
+    "staying safe": "staying_safe",
+    "being healthy": "being_healthy",
     "enjoying and achieving": "enjoying_and_achieving",
     "positive contribution": "making_a_positive_contribution",
     "economic wellbeing": "achieving_economic_wellbeing",
     "capacity to improve": "capacity_to_improve",
-    "safeguarding": "staying_safe", "overall": "overall", "healthy": "being_healthy",
+    "safeguarding": "staying_safe",
+    "overall": "overall",
+    "healthy": "being_healthy",
     "capacity": "capacity_to_improve",
 }
 GRADE_WORDS = {
-    "outstanding": 4, "excellent": 4, "excellently": 4, "good": 3, "well": 3, "adequate": 2,
-    "adequately": 2, "inadequate": 1, "poor": 1, "poorly": 1,
+    "outstanding": 4,
+    "excellent": 4,
+    "excellently": 4,
+    "good": 3,
+    "well": 3,
+    "adequate": 2,
+    "adequately": 2,
+    "inadequate": 1,
+    "poor": 1,
+    "poorly": 1,
 }
-HELP = re.compile(r"^\s*(?:help|\?+|what can you do\??|how do i use (?:this|you)\??|usage|"
-                  r"what do you know\??|hi|hello)\s*[.!?]*\s*$", re.I)
-GRADE_ASK = re.compile(r"\b(?:grades?|graded|rating|rated|judge(?:d|ment)s?|score|how did|how "
-                       r"well|how has|perform(?:ed|s|ance)?|do overall)\b", re.I)
-TREND_ASK = re.compile(r"\b(?:since|changed?|trend|over time|over the years|across|history|"
-                       r"between|from \d{4}|vs\.?|versus|compared?)\b", re.I)
-TABLE_ASK = re.compile(r"\b(?:which|what) (?:councils|authorities|las|local authorities)\b|"
-                       r"\bcouncils\b|\bauthorities\b", re.I)
+HELP = re.compile(
+    r"^\s*(?:help|\?+|what can you do\??|how do i use (?:this|you)\??|usage|"
+    r"what do you know\??|hi|hello)\s*[.!?]*\s*$",
+    re.I,
+)
+GRADE_ASK = re.compile(
+    r"\b(?:grades?|graded|rating|rated|judge(?:d|ment)s?|score|how did|how "
+    r"well|how has|perform(?:ed|s|ance)?|do overall)\b",
+    re.I,
+)
+TREND_ASK = re.compile(
+    r"\b(?:since|changed?|trend|over time|over the years|across|history|"
+    r"between|from \d{4}|vs\.?|versus|compared?)\b",
+    re.I,
+)
+TABLE_ASK = re.compile(
+    r"\b(?:which|what) (?:councils|authorities|las|local authorities)\b|"
+    r"\bcouncils\b|\bauthorities\b",
+    re.I,
+)
 ALL_GRADES = re.compile(r"\b(?:grades|all|judgements|results|everything)\b", re.I)
 _SLACK_MARKUP = re.compile(r"<(?:[@#!][^>|]*)(?:\|([^>]*))?>|<(?:https?|mailto):[^>|]*\|?([^>]*)>")
 _STOP_NAMES = frozenset(
     "what which how was were is the grade grades rating in for did do does ofsted staying safe "
     "being healthy overall council councils year children services and since from to between "
-    "vs compare show tell me about say said of on a".split())
+    "vs compare show tell me about say said of on a".split()
+)
 
 
 @dataclass(frozen=True)
@@ -75,8 +102,9 @@ def clean(text: str) -> str:
 
 def find_years(text: str) -> tuple[int, ...]:
     years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
-    since = re.search(r"\b(?:since|from|after) ((?:19|20)\d\d)\b(?!\s*(?:to|-|and|until))", text,
-                      re.I)
+    since = re.search(
+        r"\b(?:since|from|after) ((?:19|20)\d\d)\b(?!\s*(?:to|-|and|until))", text, re.I
+    )
     if since:
         return tuple(range(max(int(since.group(1)), FIRST), LAST + 1))
     span = re.search(r"\b((?:19|20)\d\d)\s*(?:to|-|until|and)\s*((?:19|20)\d\d)\b", text)
@@ -93,7 +121,7 @@ def find_area(text: str) -> str | None:
         if re.search(rf"\b(?:{pattern})", lowered):
             return area
     words = re.findall(r"[a-z]+", lowered)
-    grams = {" ".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
+    grams = {" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
     best = None
     for gram in sorted(grams):
         match = process.extractOne(gram, list(AREA_PHRASES), scorer=fuzz.ratio, score_cutoff=84)
@@ -107,7 +135,7 @@ def find_council(text: str, councils: CouncilDirectory) -> tuple[list[CouncilRec
     words = re.findall(r"[\w'&-]+", text)
     for n in range(min(7, len(words)), 0, -1):  # longest name first: "Central Bedfordshire"
         for i in range(len(words) - n + 1):
-            gram = " ".join(words[i:i + n])
+            gram = " ".join(words[i : i + n])
             key = name_key(gram)
             if key and key not in _STOP_NAMES and councils.lookup(gram):
                 return councils.lookup(gram), gram
@@ -115,7 +143,7 @@ def find_council(text: str, councils: CouncilDirectory) -> tuple[list[CouncilRec
     best: tuple[str, float, str] | None = None
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
-            gram = " ".join(words[i:i + n])
+            gram = " ".join(words[i : i + n])
             key = name_key(gram)
             if len(key) < 5 or key in _STOP_NAMES or key.split()[0] in _STOP_NAMES:
                 continue
@@ -152,8 +180,14 @@ def parse_question(raw: str, councils: CouncilDirectory) -> Query:
     area = find_area(text)
     found, named = find_council(text, councils)
     council, ambiguous = (found[0], ()) if len(found) == 1 else (None, tuple(found))
-    grade_word = next((g for w, g in GRADE_WORDS.items() if re.search(rf"\b{w}\b", text, re.I)
-                       and TABLE_ASK.search(text)), None)
+    grade_word = next(
+        (
+            g
+            for w, g in GRADE_WORDS.items()
+            if re.search(rf"\b{w}\b", text, re.I) and TABLE_ASK.search(text)
+        ),
+        None,
+    )
     words = _search_words(text, named)
     stray = "" if (council or ambiguous) else unknown_name(text)
     q = Query(text, council, named, ambiguous, stray, years, area, grade_word, "search", words)
@@ -189,5 +223,8 @@ def _intent(text, council, years, area, words, grade_word) -> str:
 
 
 def content_words(words: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z0-9%]+", words.lower())
-            if w not in _STOP_NAMES and len(w) > 2 and w not in ("grade", "grades", "what", "s")]
+    return [
+        w
+        for w in re.findall(r"[a-z0-9%]+", words.lower())
+        if w not in _STOP_NAMES and len(w) > 2 and w not in ("grade", "grades", "what", "s")
+    ]

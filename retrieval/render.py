@@ -12,16 +12,28 @@ def source_dict(s: Source) -> dict:
 
 def finding_dict(f: Finding) -> dict:
     return {
-        "authority": f.authority, "year": f.year, "kind": f.kind, "area": f.area,
-        "area_label": f.area_label, "grade": f.grade, "grade_label": f.grade_label,
-        "grade_text": f.grade_text, "quote": f.quote, "source": source_dict(f.source),
+        "authority": f.authority,
+        "year": f.year,
+        "kind": f.kind,
+        "area": f.area,
+        "area_label": f.area_label,
+        "grade": f.grade,
+        "grade_label": f.grade_label,
+        "grade_text": f.grade_text,
+        "quote": f.quote,
+        "source": source_dict(f.source),
     }
 
 
 def passage_dict(p: Cited) -> dict:
     return {
-        "text": p.text, "score": round(p.score, 4), "authority": p.authority, "year": p.year,
-        "kind": p.kind, "section": p.section, "source": source_dict(p.source),
+        "text": p.text,
+        "score": round(p.score, 4),
+        "authority": p.authority,
+        "year": p.year,
+        "kind": p.kind,
+        "section": p.section,
+        "source": source_dict(p.source),
     }
 
 
@@ -56,18 +68,28 @@ def cite(s: Source) -> str:
 def to_text(answer: Answer, width: int = 88) -> str:
     out = [textwrap.fill(answer.message, width)]
     for f in answer.judgements:
-        out += ["", f"{f.authority} {f.year} \u2014 {f.area_label}: {grade_line(f)}",
-                textwrap.fill(f"\u201c{f.quote}\u201d", width, initial_indent="  ",
-                              subsequent_indent="  "),
-                textwrap.fill(cite(f.source), width, initial_indent="  \u2014 ",
-                              subsequent_indent="    ")]
+        out += [
+            "",
+            f"{f.authority} {f.year} \u2014 {f.area_label}: {grade_line(f)}",
+            textwrap.fill(
+                f"\u201c{f.quote}\u201d", width, initial_indent="  ", subsequent_indent="  "
+            ),
+            textwrap.fill(
+                cite(f.source), width, initial_indent="  \u2014 ", subsequent_indent="    "
+            ),
+        ]
     for rank, p in enumerate(answer.passages, start=answer.offset + 1):
-        out += ["", f"{rank}. {p.authority} {p.year} \u2014 {p.section}"
-                    + (f" (score {p.score:.2f})" if p.score else ""),
-                textwrap.fill(f"\u201c{p.text}\u201d", width, initial_indent="   ",
-                              subsequent_indent="   "),
-                textwrap.fill(cite(p.source), width, initial_indent="   \u2014 ",
-                              subsequent_indent="     ")]
+        out += [
+            "",
+            f"{rank}. {p.authority} {p.year} \u2014 {p.section}"
+            + (f" (score {p.score:.2f})" if p.score else ""),
+            textwrap.fill(
+                f"\u201c{p.text}\u201d", width, initial_indent="   ", subsequent_indent="   "
+            ),
+            textwrap.fill(
+                cite(p.source), width, initial_indent="   \u2014 ", subsequent_indent="     "
+            ),
+        ]
     if answer.options:
         out += ["", "Try: " + " | ".join(answer.options)]
     return "\n".join(out)

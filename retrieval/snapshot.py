@@ -58,7 +58,15 @@ class Snapshot:
         for (council, _, _), row in judgements.items():
             by_council.setdefault(council, []).append(row)
         return cls(
-            sql, params, store_id, version, held, judgements, by_council, keys, councils,
+            sql,
+            params,
+            store_id,
+            version,
+            held,
+            judgements,
+            by_council,
+            keys,
+            councils,
             np.array([position[a] for a in keys.authorities], dtype=np.int32),
             np.array(keys.years, dtype=np.int32),
             np.array(keys.letter_ids, dtype=np.int64),
@@ -82,8 +90,10 @@ class Snapshot:
         return self._build_index(save=False)
 
     def _cache_path(self) -> Path:
-        key = f"{self.sql.url.render_as_string(hide_password=True)}|{self.store_id}|" \
-              f"{TOKENIZER_VERSION}"
+        key = (
+            f"{self.sql.url.render_as_string(hide_password=True)}|{self.store_id}|"
+            f"{TOKENIZER_VERSION}"
+        )
         digest = hashlib.sha256(key.encode()).hexdigest()[:16]
         return cache_dir() / f"index-{digest}-v{self.version}.npz"
 
@@ -97,8 +107,9 @@ class Snapshot:
     def _build_index(self, save: bool) -> PassageIndex:
         with open_session(self.sql) as session:
             texts = queries.passage_texts(session)
-        index = PassageIndex.build(self.keys.ids, [tokenize(t) for t in texts], self.params,
-                                   keep_model=not save)
+        index = PassageIndex.build(
+            self.keys.ids, [tokenize(t) for t in texts], self.params, keep_model=not save
+        )
         if save and self.store_id:
             path = self._cache_path()
             try:
@@ -110,8 +121,13 @@ class Snapshot:
                 pass  # no cache is only slower
         return index
 
-    def mask(self, council: str | None = None, years: tuple[int, ...] = (),
-             letter_id: int | None = None, section: str | None = None) -> np.ndarray | None:
+    def mask(
+        self,
+        council: str | None = None,
+        years: tuple[int, ...] = (),
+        letter_id: int | None = None,
+        section: str | None = None,
+    ) -> np.ndarray | None:
         if council is None and not years and letter_id is None:
             return None
         mask = np.ones(len(self.keys.ids), dtype=bool)
@@ -124,8 +140,9 @@ class Snapshot:
         if letter_id is not None:
             mask &= self.letter_of_row == letter_id
         if section is not None:
-            wanted = [sid for sid, heading in self.keys.section_headings.items()
-                      if heading == section]
+            wanted = [
+                sid for sid, heading in self.keys.section_headings.items() if heading == section
+            ]
             mask &= np.isin(self.section_of_row, wanted)
         return mask
 

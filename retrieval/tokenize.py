@@ -18,8 +18,14 @@ def stem(word: str) -> str:
         return _IRREGULAR[word]
     if len(word) <= 3 or not word.isalpha():
         return word
-    for suffix, repl, min_len in (("ies", "y", 5), ("sses", "ss", 5), ("ing", "", 6),
-                                  ("ed", "", 5), ("es", "e", 5), ("s", "", 4)):
+    for suffix, repl, min_len in (
+        ("ies", "y", 5),
+        ("sses", "ss", 5),
+        ("ing", "", 6),
+        ("ed", "", 5),
+        ("es", "e", 5),
+        ("s", "", 4),
+    ):
         if word.endswith(suffix) and len(word) >= min_len and not word.endswith(("ss", "us", "is")):
             return word[: len(word) - len(suffix)] + repl
     return word

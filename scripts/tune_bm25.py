@@ -31,12 +31,20 @@ def main(files: list[Path]) -> None:
     engine = Engine.open(sql)
     items = [i for f in files for i in load_questions(f.read_text()) if i["expect"] == "passage"]
     queries = [(parse_question(i["q"], engine.councils), _fold(i["contains"])) for i in items]
-    grid = [Params("okapi", k1, b, epsilon=e) for k1, b, e in
-            itertools.product((0.9, 1.2, 1.5, 2.0), (0.5, 0.75, 0.9), (0.25,))]
-    grid += [Params(v, k1, b, delta=d) for v, k1, b, d in
-             itertools.product(("l", "plus"), (0.9, 1.2, 1.5, 2.0), (0.5, 0.75, 0.9), (0.5, 1.0))]
-    print(f"{len(queries)} passage questions over {len(Snapshot.load(sql, Params()).passages)} "
-          "passages")
+    grid = [
+        Params("okapi", k1, b, epsilon=e)
+        for k1, b, e in itertools.product((0.9, 1.2, 1.5, 2.0), (0.5, 0.75, 0.9), (0.25,))
+    ]
+    grid += [
+        Params(v, k1, b, delta=d)
+        for v, k1, b, d in itertools.product(
+            ("l", "plus"), (0.9, 1.2, 1.5, 2.0), (0.5, 0.75, 0.9), (0.5, 1.0)
+        )
+    ]
+    print(
+        f"{len(queries)} passage questions over {len(Snapshot.load(sql, Params()).passages)} "
+        "passages"
+    )
     print(f"{'variant':<8}{'k1':>5}{'b':>6}{'delta':>7}{'hit@1':>8}{'hit@3':>8}{'MRR@10':>8}")
     for params in grid:
         snap = Snapshot.load(sql, params)
@@ -45,8 +53,10 @@ def main(files: list[Path]) -> None:
         hit3 = sum(0 < r <= 3 for r in ranks) / len(ranks)
         mrr = sum(1 / r for r in ranks if r) / len(ranks)
         delta = "-" if params.variant == "okapi" else f"{params.delta}"
-        print(f"{params.variant:<8}{params.k1:>5}{params.b:>6}{delta:>7}{hit1:>8.3f}{hit3:>8.3f}"
-              f"{mrr:>8.3f}")
+        print(
+            f"{params.variant:<8}{params.k1:>5}{params.b:>6}{delta:>7}{hit1:>8.3f}{hit3:>8.3f}"
+            f"{mrr:>8.3f}"
+        )
 
 
 def _rank(snap: Snapshot, q, needle: str) -> int:

@@ -28,8 +28,9 @@ def save_thread_context(engine: Engine, thread: str, context_json: str) -> None:
     with Session(engine) as session:
         row = session.get(models.ThreadContext, thread)
         if row is None:
-            row = models.ThreadContext(thread=thread, context=context_json,
-                                       updated_at=datetime.now(UTC))
+            row = models.ThreadContext(
+                thread=thread, context=context_json, updated_at=datetime.now(UTC)
+            )
         else:
             row.context, row.updated_at = context_json, datetime.now(UTC)
         session.add(row)
@@ -45,12 +46,28 @@ def load_thread_context(engine: Engine, thread: str) -> str | None:
         return row.context if row else None
 
 
-def record_feedback(engine: Engine, *, user: str, channel: str, question: str, answer_kind: str,
-                    letters: list[str], vote: str) -> None:
+def record_feedback(
+    engine: Engine,
+    *,
+    user: str,
+    channel: str,
+    question: str,
+    answer_kind: str,
+    letters: list[str],
+    vote: str,
+) -> None:
     with Session(engine) as session:
-        session.add(models.Feedback(
-            created_at=datetime.now(UTC), user=user, channel=channel, question=question,
-            answer_kind=answer_kind, letters="; ".join(letters), vote=vote))
+        session.add(
+            models.Feedback(
+                created_at=datetime.now(UTC),
+                user=user,
+                channel=channel,
+                question=question,
+                answer_kind=answer_kind,
+                letters="; ".join(letters),
+                vote=vote,
+            )
+        )
         session.commit()
 
 

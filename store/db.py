@@ -31,7 +31,7 @@ def normalise_url(url: str) -> str:
     # psycopg 3 is the driver we ship; accept the URLs people paste.
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 
@@ -122,11 +122,17 @@ def create_schema(engine: Engine) -> None:
         if session.exec(select(models.Council.id).limit(1)).first() is not None:
             return
         for c in directory().councils:
-            session.add(models.Council(
-                short_name=c.short_name, formal_name=c.formal_name, aliases=";".join(c.aliases),
-                first_year=c.first_year, last_year=c.last_year, la_type=c.la_type,
-                dfe_code=c.dfe_code,
-            ))
+            session.add(
+                models.Council(
+                    short_name=c.short_name,
+                    formal_name=c.formal_name,
+                    aliases=";".join(c.aliases),
+                    first_year=c.first_year,
+                    last_year=c.last_year,
+                    la_type=c.la_type,
+                    dfe_code=c.dfe_code,
+                )
+            )
         try:
             session.commit()
         except Exception:  # another process seeded it first

@@ -28,15 +28,29 @@ APA_PROSE = re.compile(
 OVERALL_PROSE = (
     (4, re.compile(r"well above (?:the )?minimum requirements", re.I)),
     (1, re.compile(r"(?:do|does|did) not (?:meet|deliver) (?:the )?minimum requirements", re.I)),
-    (2, re.compile(r"(?:only )?(?:at|meets?|meeting|delivers?) (?:only )?(?:the )?minimum "
-                   r"requirements", re.I)),
+    (
+        2,
+        re.compile(
+            r"(?:only )?(?:at|meets?|meeting|delivers?) (?:only )?(?:the )?minimum "
+            r"requirements",
+            re.I,
+        ),
+    ),
     (3, re.compile(r"above (?:the )?minimum requirements", re.I)),
 )
-TABLE_HEADER = re.compile(r"^(?:areas? for judgement|grade awarded|areas? for judgement grade "
-                          r"awarded)$")
+TABLE_HEADER = re.compile(
+    r"^(?:areas? for judgement|grade awarded|areas? for judgement grade "
+    r"awarded)$"
+)
 TABLE_LABELS = (
-    ("overall", re.compile(r"children'?\s?s? services (?:in|to) maintaining|contribution of the "
-                           r"(?:local authority|council)'?\s?s? children'?\s?s? services", re.I)),
+    (
+        "overall",
+        re.compile(
+            r"children'?\s?s? services (?:in|to) maintaining|contribution of the "
+            r"(?:local authority|council)'?\s?s? children'?\s?s? services",
+            re.I,
+        ),
+    ),
     ("capacity_to_improve", re.compile(r"capacity to improve", re.I)),
     ("social_care", re.compile(r"social care services", re.I)),
     ("education", re.compile(r"education services", re.I)),
@@ -59,9 +73,9 @@ class Found:
 def sentence_span(text: str, pos: int, block: Block) -> tuple[int, int]:
     """The sentence around ``pos``, kept inside its paragraph."""
     start = block.start
-    for m in re.finditer(r"[.!?]\s+(?=[A-Z0-9\"'(])", text[block.start:pos]):
+    for m in re.finditer(r"[.!?]\s+(?=[A-Z0-9\"'(])", text[block.start : pos]):
         start = block.start + m.end()
-    m = re.search(r"[.!?](?=\s|$)", text[pos:block.end])
+    m = re.search(r"[.!?](?=\s|$)", text[pos : block.end])
     return start, (pos + m.end() if m else block.end)
 
 
@@ -74,19 +88,20 @@ AREA_MENTION = {
 }
 
 
-def prose_quote(layout: Layout, text: str, section: int, area: str, grade: int,
-                kind: str) -> tuple[int, int] | None:
+def prose_quote(
+    layout: Layout, text: str, section: int, area: str, grade: int, kind: str
+) -> tuple[int, int] | None:
     """The first sentences of a section that restate its grade in words, if they agree."""
     blocks = [b for b in layout.blocks if b.section == section][:2]
     own_section = layout.sections[section].area == area
     for block in blocks:
-        body = text[block.start:block.end]
+        body = text[block.start : block.end]
         for found, pos in _prose_grades(body, area, kind):
             if found != grade:
                 continue
             span = sentence_span(text, block.start + pos, block)
             mention = AREA_MENTION.get(area)
-            if own_section or mention is None or mention.search(text[span[0]:span[1]]):
+            if own_section or mention is None or mention.search(text[span[0] : span[1]]):
                 return span
     return None
 
@@ -118,14 +133,21 @@ def heading_grades(layout: Layout) -> list[Found]:
         grade_line = _grade_line_after(lines, section.line)
         if grade_line is not None:
             grade = int(GRADE_LINE.match(grade_line.text).group(1))
-            found.append(Found(section.area, grade, (grade_line.start, grade_line.end),
-                               (head.start, grade_line.end), index))
+            found.append(
+                Found(
+                    section.area,
+                    grade,
+                    (grade_line.start, grade_line.end),
+                    (head.start, grade_line.end),
+                    index,
+                )
+            )
     return _first_per_area(found)
 
 
 def _grade_line_after(lines: list[Line], at: int) -> Line | None:
     seen = 0
-    for ln in lines[at + 1:]:
+    for ln in lines[at + 1 :]:
         if ln.blank:
             continue
         if GRADE_LINE.match(ln.text):
@@ -138,7 +160,7 @@ def _grade_line_after(lines: list[Line], at: int) -> Line | None:
 
 def csa_grade(layout: Layout, title_line: int, section: int) -> Found | None:
     """The first "Performs X (N)" line within a few lines after the assessment heading."""
-    for ln in layout.lines[title_line + 1: title_line + 10]:
+    for ln in layout.lines[title_line + 1 : title_line + 10]:
         m = CSA_GRADE.match(ln.text)
         if not m:
             continue
@@ -154,11 +176,14 @@ def table_region(lines: list[Line]) -> range:
     for ln in lines:
         if TABLE_HEADER.match(ln.key):
             last, wrapped = ln.index, None  # wrapped: label lines seen since the last label start
-            for later in lines[ln.index + 1: ln.index + 60]:
+            for later in lines[ln.index + 1 : ln.index + 60]:
                 if later.blank:
                     continue
-                if TABLE_CELL.match(later.text) or KEY_TEXT.match(later.text) or TABLE_HEADER.match(
-                        later.key):
+                if (
+                    TABLE_CELL.match(later.text)
+                    or KEY_TEXT.match(later.text)
+                    or TABLE_HEADER.match(later.key)
+                ):
                     last, wrapped = later.index, None
                 elif len(later.text) <= MAX_LABEL and _label_area(later.text):
                     last, wrapped = later.index, 0
@@ -190,17 +215,27 @@ def table_grades(layout: Layout, region: range) -> list[Found]:
             if area:
                 grade = int((cell or inline).group(1))
                 end = ln.end
-                found.append(Found(area, grade, (ln.start, ln.end), (label[0].start, end),
-                                   layout.section_of(ln.index)))
+                found.append(
+                    Found(
+                        area,
+                        grade,
+                        (ln.start, ln.end),
+                        (label[0].start, end),
+                        layout.section_of(ln.index),
+                    )
+                )
             label = []
     return _first_per_area(found)
 
 
 def _is_key_number(lines: list[Line], line: Line) -> bool:
     """A bare digit whose next line describes a key entry that carries no number of its own."""
-    nxt = next((ln for ln in lines[line.index + 1:] if not ln.blank), None)
-    return (nxt is not None and bool(KEY_TEXT.match(nxt.text))
-            and not re.match(r"^\s*grade\s*[1-4]", nxt.text, re.I))
+    nxt = next((ln for ln in lines[line.index + 1 :] if not ln.blank), None)
+    return (
+        nxt is not None
+        and bool(KEY_TEXT.match(nxt.text))
+        and not re.match(r"^\s*grade\s*[1-4]", nxt.text, re.I)
+    )
 
 
 def _label_area(label: str) -> str | None:

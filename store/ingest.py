@@ -51,8 +51,9 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileOut
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES
-                            and p.is_file())
+            files += sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
+            )
         elif path.is_file():
             files.append(path)
         else:
@@ -82,8 +83,9 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def ingest_paths(engine: Engine, paths: Iterable[str | Path],
-                 progress: Callable[[Path], None] | None = None) -> IngestReport:
+def ingest_paths(
+    engine: Engine, paths: Iterable[str | Path], progress: Callable[[Path], None] | None = None
+) -> IngestReport:
     files, problems = collect_files(paths)
     report = IngestReport(list(problems))
     with ingest_lock(engine):
@@ -108,11 +110,16 @@ def store_letter(engine: Engine, letter: ParsedLetter, text_: str, file: str) ->
     sha = digest(text_)
     with Session(engine) as session:
         try:
-            council = session.exec(select(models.Council).where(
-                models.Council.short_name == letter.council)).one()
-            old = session.exec(select(models.Letter).where(
-                models.Letter.council_id == council.id, models.Letter.kind == letter.kind,
-                models.Letter.year == letter.year)).first()
+            council = session.exec(
+                select(models.Council).where(models.Council.short_name == letter.council)
+            ).one()
+            old = session.exec(
+                select(models.Letter).where(
+                    models.Letter.council_id == council.id,
+                    models.Letter.kind == letter.kind,
+                    models.Letter.year == letter.year,
+                )
+            ).first()
             if old is not None and old.sha256 == sha:
                 return FileOutcome(file, "unchanged", letter=name)
             if old is not None:
@@ -135,31 +142,63 @@ def _delete_letter(session: Session, letter_id: int) -> None:
     session.flush()
 
 
-def _insert_letter(session: Session, council_id: int, letter: ParsedLetter, text_: str,
-                   sha: str, file: str) -> None:
+def _insert_letter(
+    session: Session, council_id: int, letter: ParsedLetter, text_: str, sha: str, file: str
+) -> None:
     row = models.Letter(
-        council_id=council_id, kind=letter.kind, year=letter.year, title=letter.title,
-        letter_date=letter.letter_date, addressee=letter.addressee, signatory=letter.signatory,
-        source_file=Path(file).name, sha256=sha, text=text_, ingested_at=datetime.now(UTC),
+        council_id=council_id,
+        kind=letter.kind,
+        year=letter.year,
+        title=letter.title,
+        letter_date=letter.letter_date,
+        addressee=letter.addressee,
+        signatory=letter.signatory,
+        source_file=Path(file).name,
+        sha256=sha,
+        text=text_,
+        ingested_at=datetime.now(UTC),
     )
     session.add(row)
     session.flush()
     sections = {}
     for i, s in enumerate(letter.sections):
         sections[s.heading] = sections.get(s.heading) or models.Section(
-            letter_id=row.id, ordinal=i, heading=s.heading, area=s.area, start=s.start, end=s.end)
+            letter_id=row.id, ordinal=i, heading=s.heading, area=s.area, start=s.start, end=s.end
+        )
         session.add(sections[s.heading])
     session.flush()
     for i, p in enumerate(letter.passages):
-        session.add(models.Passage(
-            letter_id=row.id, section_id=sections[p.section].id, council_id=council_id,
-            year=letter.year, area=p.area, ordinal=i, text=p.text, start=p.start, end=p.end,
-            bullet=p.bullet))
+        session.add(
+            models.Passage(
+                letter_id=row.id,
+                section_id=sections[p.section].id,
+                council_id=council_id,
+                year=letter.year,
+                area=p.area,
+                ordinal=i,
+                text=p.text,
+                start=p.start,
+                end=p.end,
+                bullet=p.bullet,
+            )
+        )
     for j in letter.judgements:
-        session.add(models.Judgement(
-            letter_id=row.id, section_id=sections[j.section].id, council_id=council_id,
-            year=letter.year, kind=letter.kind, area=j.area, grade=j.grade, label=j.label,
-            grade_text=j.grade_text, quote=j.quote, start=j.start, end=j.end))
+        session.add(
+            models.Judgement(
+                letter_id=row.id,
+                section_id=sections[j.section].id,
+                council_id=council_id,
+                year=letter.year,
+                kind=letter.kind,
+                area=j.area,
+                grade=j.grade,
+                label=j.label,
+                grade_text=j.grade_text,
+                quote=j.quote,
+                start=j.start,
+                end=j.end,
+            )
+        )
 
 
 def _bump_version(session: Session) -> None:
@@ -175,8 +214,9 @@ def _bump_version(session: Session) -> None:
 def ingest_lock(engine: Engine) -> Iterator[None]:
     """One ingest at a time per store: a lock file for SQLite, an advisory lock for PostgreSQL."""
     path = sqlite_path(engine)
-    busy = StoreBusyError("another 'letters ingest' is writing to this store; try again when it "
-                          "has finished")
+    busy = StoreBusyError(
+        "another 'letters ingest' is writing to this store; try again when it has finished"
+    )
     if engine.dialect.name == "postgresql":
         with engine.connect() as conn:
             if not conn.execute(text("SELECT pg_try_advisory_lock(7305)")).scalar():
@@ -199,8 +239,9 @@ def ingest_lock(engine: Engine) -> Iterator[None]:
 
 def bundled_letters() -> list[tuple[str, str]]:
     folder = resources.files("store").joinpath("bundled")
-    return sorted((f.name, f.read_text(encoding="utf-8")) for f in folder.iterdir()
-                  if f.name.endswith(".txt"))
+    return sorted(
+        (f.name, f.read_text(encoding="utf-8")) for f in folder.iterdir() if f.name.endswith(".txt")
+    )
 
 
 def load_bundled_if_empty(engine: Engine) -> None:

@@ -61,7 +61,7 @@ class Layout:
 def header_end(lines: list[Line], title_line: int) -> int:
     """Index of the first line after the letterhead, date, address and salutation."""
     limit = title_line + 1 if title_line > 0 else 60
-    for ln in lines[:min(limit, 60)]:
+    for ln in lines[: min(limit, 60)]:
         if SALUTATION.match(ln.text):
             return max(ln.index + 1, 0)
     return 0
@@ -74,8 +74,13 @@ def closing_start(lines: list[Line]) -> int:
     return len(lines)
 
 
-def classify(lines: list[Line], kind: str, title_lines: range, table: range,
-             heading_lines: dict[int, SectionStart]) -> list[str]:
+def classify(
+    lines: list[Line],
+    kind: str,
+    title_lines: range,
+    table: range,
+    heading_lines: dict[int, SectionStart],
+) -> list[str]:
     first = header_end(lines, title_lines.start)
     last = closing_start(lines)
     furniture = repeated_furniture(lines)
@@ -95,15 +100,20 @@ def classify(lines: list[Line], kind: str, title_lines: range, table: range,
             role = "heading"
         elif ln.index in table:
             role = "table"
-        elif (PAGE_FURNITURE.match(text) or LETTERHEAD.search(text) or DATE_LINE.match(text)
-              or ln.key in furniture):
+        elif (
+            PAGE_FURNITURE.match(text)
+            or LETTERHEAD.search(text)
+            or DATE_LINE.match(text)
+            or ln.key in furniture
+        ):
             role = "junk"
         elif GRADE_LINE.match(text) or CSA_GRADE_LINE.match(text):
             role = "grade"
         elif SCALE_CELL.match(text) and len(text) < 120:
             role = "junk"
-        elif _heading_shaped(text) and (SUB_HEADINGS.match(ln.key) or (
-                PLAIN_HEADINGS.match(ln.key) and kind == "apa")):
+        elif _heading_shaped(text) and (
+            SUB_HEADINGS.match(ln.key) or (PLAIN_HEADINGS.match(ln.key) and kind == "apa")
+        ):
             role = "sub"
         elif BULLET.match(text) or (paragraph_style and re.match(r"^ \S", text)):
             role = "bullet"
@@ -119,14 +129,15 @@ def _heading_shaped(text: str) -> bool:
     return bool(text) and text[0].isupper() and not text.endswith((".", ",", ";"))
 
 
-def find_headings(lines: list[Line], kind: str, csa_title: int | None,
-                  after: int) -> dict[int, SectionStart]:
+def find_headings(
+    lines: list[Line], kind: str, csa_title: int | None, after: int
+) -> dict[int, SectionStart]:
     found: dict[int, SectionStart] = {}
     for ln in lines[after:]:
         if ln.index == csa_title:
             found[ln.index] = SectionStart(ln.index, "Children's services assessment", "overall")
             continue
-        hit = area_heading(ln, lines[ln.index + 1: ln.index + 4])
+        hit = area_heading(ln, lines[ln.index + 1 : ln.index + 4])
         if hit:
             area, grade = hit
             found[ln.index] = SectionStart(ln.index, ln.text.strip(), area, grade)
@@ -135,8 +146,9 @@ def find_headings(lines: list[Line], kind: str, csa_title: int | None,
     return found
 
 
-def build_blocks(lines: list[Line], roles: list[str], sections: list[SectionStart],
-                 paragraph_style: bool) -> list[Block]:
+def build_blocks(
+    lines: list[Line], roles: list[str], sections: list[SectionStart], paragraph_style: bool
+) -> list[Block]:
     """Group prose lines into paragraphs and bullets, mending page breaks inside sentences."""
     width = _wrap_width(lines, roles)
     groups: list[list[int]] = []
@@ -164,8 +176,9 @@ def build_blocks(lines: list[Line], roles: list[str], sections: list[SectionStar
         if not group:
             continue
         section = max((i for i, at in enumerate(section_lines) if at <= group[0]), default=0)
-        blocks.append(Block(tuple(group), lines[group[0]].start, lines[group[-1]].end, bullet,
-                            section))
+        blocks.append(
+            Block(tuple(group), lines[group[0]].start, lines[group[-1]].end, bullet, section)
+        )
     return blocks
 
 
@@ -179,6 +192,7 @@ def _starts_new(prev: Line, line: Line, gap: bool, paragraph_style: bool, width:
 
 
 def _wrap_width(lines: list[Line], roles: list[str]) -> int:
-    lengths = sorted(len(ln.text.rstrip()) for ln, r in zip(lines, roles, strict=True)
-                     if r == "text")
+    lengths = sorted(
+        len(ln.text.rstrip()) for ln, r in zip(lines, roles, strict=True) if r == "text"
+    )
     return lengths[int(len(lengths) * 0.9)] if lengths else 80

@@ -112,8 +112,11 @@ def repeated_furniture(lines: list[Line]) -> set[str]:
     """Short lines printed on several pages (running headers), by their key."""
     counts = Counter(ln.key for ln in lines if not ln.blank and len(ln.text) < 100)
     return {
-        k for k, n in counts.items()
-        if n >= 2 and not PLAIN_HEADINGS.match(k) and not SUB_HEADINGS.match(k)
+        k
+        for k, n in counts.items()
+        if n >= 2
+        and not PLAIN_HEADINGS.match(k)
+        and not SUB_HEADINGS.match(k)
         and not re.fullmatch(r"[1-4]|grade [1-4]|performs \w+(?: [1-4])?", k)
         and not any(p.match(k) for _, p in AREA_HEADINGS)
     }

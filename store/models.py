@@ -63,8 +63,10 @@ class Passage(SQLModel, table=True):
 
 
 class Judgement(SQLModel, table=True):
-    __table_args__ = (Index("ix_judgement_lookup", "council_id", "year", "area"),
-                      Index("ix_judgement_area_year", "area", "year"))
+    __table_args__ = (
+        Index("ix_judgement_lookup", "council_id", "year", "area"),
+        Index("ix_judgement_area_year", "area", "year"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     letter_id: int = Field(foreign_key="letter.id", index=True)
     section_id: int | None = Field(default=None, foreign_key="section.id")
@@ -87,6 +89,7 @@ class StoreMeta(SQLModel, table=True):
 
 class SlackEvent(SQLModel, table=True):
     """Events already answered: retries and duplicates are dropped by the primary key."""
+
     event_id: str = Field(primary_key=True)
     received_at: datetime
 

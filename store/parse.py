@@ -30,13 +30,19 @@ from store.text import Normalised, fold, normalise
 
 APA_2005 = re.compile(
     r"annual performance assessment of (?P<council>.+?)\s*(?:'s|s'|\bs)?\s+education and "
-    r"children'?\s?s social care services,?\s+(?P<year>\d{4})", re.I)
+    r"children'?\s?s social care services,?\s+(?P<year>\d{4})",
+    re.I,
+)
 APA_LATER = re.compile(
     r"(?P<year>\d{4})\s+annual performance assessment of services for children and young "
-    r"people in (?P<council>.+)$", re.I)
+    r"people in (?P<council>.+)$",
+    re.I,
+)
 CSA_TITLE = re.compile(
     r"^\s*(?P<council>.+?)\s+children'?\s?s? services (?:assessment|annual rating|rating)\s+"
-    r"(?:for\s+)?(?P<year>\d{4})\s*$", re.I)
+    r"(?:for\s+)?(?P<year>\d{4})\s*$",
+    re.I,
+)
 JAR = re.compile(r"joint area review", re.I)
 
 
@@ -66,8 +72,15 @@ def parse_letter(text: str, source: str, councils: CouncilDirectory | None = Non
         kind=title.kind,
         year=title.year,
         council=council.short_name,
-        title=fold(text[slice(*norm.original_span(lines[title.lines.start].start,
-                                                  lines[title.lines.stop - 1].end))]),
+        title=fold(
+            text[
+                slice(
+                    *norm.original_span(
+                        lines[title.lines.start].start, lines[title.lines.stop - 1].end
+                    )
+                )
+            ]
+        ),
         letter_date=find_date(lines),
         addressee=find_addressee(lines),
         signatory=find_signatory(lines),
@@ -90,13 +103,22 @@ def find_title(lines: list[Line], source: str) -> Title:
             folded = fold(" ".join(lines[i].text for i in block))
             m = APA_2005.search(folded) or APA_LATER.search(folded)
             if m:
-                return _checked(Title("apa", int(m["year"]), m["council"].strip(" ,."), folded,
-                                      block), source)
+                return _checked(
+                    Title("apa", int(m["year"]), m["council"].strip(" ,."), folded, block), source
+                )
     for ln in lines:
         m = CSA_TITLE.match(ln.text)
         if m and not re.match(r"^\s*(?:annual|the)\b", m["council"], re.I):
-            return _checked(Title("csa", int(m["year"]), m["council"].strip(), ln.text.strip(),
-                                  range(ln.index, ln.index + 1)), source)
+            return _checked(
+                Title(
+                    "csa",
+                    int(m["year"]),
+                    m["council"].strip(),
+                    ln.text.strip(),
+                    range(ln.index, ln.index + 1),
+                ),
+                source,
+            )
     head = " ".join(ln.text for ln in lines[:80])
     if JAR.search(head) and not SALUTATION.search(head):
         raise ParseError(source, "a joint area review report, not an APA or CSA letter")
@@ -119,13 +141,18 @@ def _caps(text: str) -> bool:
 
 def _checked(title: Title, source: str) -> Title:
     if title.kind == "csa" and title.year > 2011:
-        raise ParseError(source, f"claims a children's services assessment for {title.year}; "
-                                 "there were none after 2011")
+        raise ParseError(
+            source,
+            f"claims a children's services assessment for {title.year}; there were none after 2011",
+        )
     if title.year not in YEARS[title.kind]:
         name = "APA" if title.kind == "apa" else "CSA"
         span = YEARS[title.kind]
-        raise ParseError(source, f"an {name} letter for {title.year}, but {name} letters cover "
-                                 f"{span.start}-{span.stop - 1} only")
+        raise ParseError(
+            source,
+            f"an {name} letter for {title.year}, but {name} letters cover "
+            f"{span.start}-{span.stop - 1} only",
+        )
     return title
 
 
@@ -133,13 +160,19 @@ def resolve_council(title: Title, source: str, councils: CouncilDirectory) -> Co
     name = re.sub(r"^the\s+", "", title.council_name, flags=re.I)
     matches = councils.lookup(name)
     if not matches:
-        raise ParseError(source, f"council '{fold(name)}' is not in the table of English "
-                                 "children's services authorities")
+        raise ParseError(
+            source,
+            f"council '{fold(name)}' is not in the table of English "
+            "children's services authorities",
+        )
     in_year = [c for c in matches if c.exists_in(title.year)]
     if not in_year:
         c = matches[0]
-        raise ParseError(source, f"{c.short_name} was not a children's services authority in "
-                                 f"{title.year} ({c.first_year}-{c.last_year})")
+        raise ParseError(
+            source,
+            f"{c.short_name} was not a children's services authority in "
+            f"{title.year} ({c.first_year}-{c.last_year})",
+        )
     if len(in_year) > 1:
         names = " or ".join(c.short_name for c in in_year)
         raise ParseError(source, f"council '{fold(name)}' could be {names}")
@@ -151,8 +184,9 @@ def lay_out(lines: list[Line], title: Title) -> Layout:
     first = title.lines.stop if title.kind == "apa" else _after_salutation(lines)
     headings = find_headings(lines, title.kind, csa_title, first)
     table = table_region(lines) if title.kind == "apa" else range(0)
-    roles = classify(lines, title.kind, title.lines if title.kind == "apa" else range(0), table,
-                     headings)
+    roles = classify(
+        lines, title.kind, title.lines if title.kind == "apa" else range(0), table, headings
+    )
     sections = [_intro(title, first, headings, roles)]
     sections += [h for _, h in sorted(headings.items()) if h is not sections[0]]
     paragraph_style = is_paragraph_style(lines)
@@ -160,8 +194,9 @@ def lay_out(lines: list[Line], title: Title) -> Layout:
     return Layout(lines, roles, sections, blocks, paragraph_style)
 
 
-def _intro(title: Title, first: int, headings: dict[int, SectionStart],
-           roles: list[str]) -> SectionStart:
+def _intro(
+    title: Title, first: int, headings: dict[int, SectionStart], roles: list[str]
+) -> SectionStart:
     """The section before the first heading: under the APA title, or under the CSA letter's
     own opening heading ("Annual children's services assessment") when prose follows it."""
     if title.kind == "apa":
@@ -185,8 +220,9 @@ def find_grades(layout: Layout, title: Title, source: str) -> list[Found]:
         section = next(i for i, s in enumerate(layout.sections) if s.line == title.lines.start)
         found = csa_grade(layout, title.lines.start, section)
         if found is None:
-            raise ParseError(source, "no rating line ('Performs ... (N)') after the heading "
-                                     f"'{title.text}'")
+            raise ParseError(
+                source, f"no rating line ('Performs ... (N)') after the heading '{title.text}'"
+            )
         return [found]
     table = table_grades(layout, _table_range(layout))
     headed = heading_grades(layout)
@@ -219,10 +255,15 @@ def find_signatory(lines: list[Line]) -> str | None:
     if closing is None:
         return None
     parts = []
-    for ln in lines[closing + 1: closing + 12]:
+    for ln in lines[closing + 1 : closing + 12]:
         text = fold(ln.text)
-        if (not text or not re.match(r"^[A-Z][A-Za-z'\-]", text) or re.match(r"^cc\b", text, re.I)
-                or PAGE_FURNITURE.match(text) or LETTERHEAD.search(text)):
+        if (
+            not text
+            or not re.match(r"^[A-Z][A-Za-z'\-]", text)
+            or re.match(r"^cc\b", text, re.I)
+            or PAGE_FURNITURE.match(text)
+            or LETTERHEAD.search(text)
+        ):
             continue  # OCR junk from the signature image, page footers, copies list
         parts.append(text)
     return ", ".join(parts) or None
@@ -258,9 +299,10 @@ def _judgement(text: str, norm: Normalised, layout: Layout, title: Title, f: Fou
 def _passages(text: str, norm: Normalised, layout: Layout):
     for block in layout.blocks:
         start, end = norm.original_span(block.start, block.end)
-        body = " ".join(text[slice(*norm.original_span(layout.lines[i].start,
-                                                       layout.lines[i].end))].strip()
-                        for i in block.lines)
+        body = " ".join(
+            text[slice(*norm.original_span(layout.lines[i].start, layout.lines[i].end))].strip()
+            for i in block.lines
+        )
         body = re.sub(r"^\s*(?:[-\u2022*\u25cf\u25e6o]\s+|[\u2022\ue000-\uf8ff])\s*", "", body)
         body = fold(re.sub(r"[\u00ad\u200b\ue000-\uf8ff]", "", body))
         if len(body.split()) < 3:

@@ -14,6 +14,7 @@ from store.ingest import VERSION_KEY
 @dataclass(frozen=True)
 class LetterRef:
     """Where a judgement or passage comes from, for citing."""
+
     letter_id: int
     authority: str
     kind: str
@@ -56,6 +57,7 @@ def store_id(session: Session) -> str:
 @dataclass(frozen=True)
 class PassageKeys:
     """Per passage, in id order: what filters need, without the text."""
+
     ids: list[int]
     letter_ids: list[int]
     authorities: list[str]
@@ -66,12 +68,24 @@ class PassageKeys:
 
 def passage_keys(session: Session) -> PassageKeys:
     names = council_names(session)
-    rows = session.exec(select(models.Passage.id, models.Passage.letter_id,
-                               models.Passage.council_id, models.Passage.year,
-                               models.Passage.section_id).order_by(models.Passage.id)).all()
+    rows = session.exec(
+        select(
+            models.Passage.id,
+            models.Passage.letter_id,
+            models.Passage.council_id,
+            models.Passage.year,
+            models.Passage.section_id,
+        ).order_by(models.Passage.id)
+    ).all()
     headings = dict(session.exec(select(models.Section.id, models.Section.heading)).all())
-    return PassageKeys([r[0] for r in rows], [r[1] for r in rows], [names[r[2]] for r in rows],
-                       [r[3] for r in rows], [r[4] for r in rows], headings)
+    return PassageKeys(
+        [r[0] for r in rows],
+        [r[1] for r in rows],
+        [names[r[2]] for r in rows],
+        [r[3] for r in rows],
+        [r[4] for r in rows],
+        headings,
+    )
 
 
 def passage_texts(session: Session) -> list[str]:
@@ -82,10 +96,17 @@ def passage_texts(session: Session) -> list[str]:
 def passages_by_id(session: Session, ids: list[int]) -> dict[int, PassageRow]:
     if not ids:
         return {}
-    query = select(models.Passage.id, models.Passage.letter_id, models.Passage.text,
-                   models.Section.heading, models.Passage.area).join(
-        models.Section, models.Section.id == models.Passage.section_id).where(
-        models.Passage.id.in_(ids))
+    query = (
+        select(
+            models.Passage.id,
+            models.Passage.letter_id,
+            models.Passage.text,
+            models.Section.heading,
+            models.Passage.area,
+        )
+        .join(models.Section, models.Section.id == models.Passage.section_id)
+        .where(models.Passage.id.in_(ids))
+    )
     rows = session.exec(query).all()
     refs = _refs(session, {r[1] for r in rows})
     return {r[0]: PassageRow(r[0], refs[r[1]], r[2], r[3], r[4]) for r in rows}
@@ -97,9 +118,15 @@ def council_names(session: Session) -> dict[int, str]:
 
 def _refs(session: Session, letter_ids: set[int] | None = None) -> dict[int, LetterRef]:
     names = council_names(session)
-    query = select(models.Letter.id, models.Letter.council_id, models.Letter.kind,
-                   models.Letter.year, models.Letter.title, models.Letter.letter_date,
-                   models.Letter.source_file)
+    query = select(
+        models.Letter.id,
+        models.Letter.council_id,
+        models.Letter.kind,
+        models.Letter.year,
+        models.Letter.title,
+        models.Letter.letter_date,
+        models.Letter.source_file,
+    )
     if letter_ids is not None:
         query = query.where(models.Letter.id.in_(letter_ids))
     rows = session.exec(query)
@@ -114,40 +141,64 @@ def letters_held(session: Session) -> dict[str, list[LetterRef]]:
     return dict(held)
 
 
-def judgements(session: Session, authority: str | None = None, years: list[int] | None = None,
-               area: str | None = None) -> list[JudgementRow]:
+def judgements(
+    session: Session,
+    authority: str | None = None,
+    years: list[int] | None = None,
+    area: str | None = None,
+) -> list[JudgementRow]:
     query = select(models.Judgement, models.Section.heading).join(
-        models.Section, models.Section.id == models.Judgement.section_id, isouter=True)
+        models.Section, models.Section.id == models.Judgement.section_id, isouter=True
+    )
     if authority is not None:
         query = query.join(models.Council, models.Council.id == models.Judgement.council_id).where(
-            models.Council.short_name == authority)
+            models.Council.short_name == authority
+        )
     if years:
         query = query.where(models.Judgement.year.in_(years))
     if area is not None:
         query = query.where(models.Judgement.area == area)
     refs = _refs(session)
     rows = [
-        JudgementRow(refs[j.letter_id], j.area, j.grade, j.label, j.grade_text, j.quote,
-                     heading or "")
+        JudgementRow(
+            refs[j.letter_id], j.area, j.grade, j.label, j.grade_text, j.quote, heading or ""
+        )
         for j, heading in session.exec(query)
     ]
-    return sorted(rows, key=lambda r: (r.letter.authority, r.letter.year, _AREA_ORDER.get(
-        r.area, 99)))
+    return sorted(
+        rows, key=lambda r: (r.letter.authority, r.letter.year, _AREA_ORDER.get(r.area, 99))
+    )
 
 
 def coverage(session: Session) -> dict[str, dict[int, tuple[str, int]]]:
     """Council -> year -> (kind, number of graded areas)."""
     names = council_names(session)
-    counts = dict(session.exec(select(models.Judgement.letter_id, func.count()).group_by(
-        models.Judgement.letter_id)).all())
+    counts = dict(
+        session.exec(
+            select(models.Judgement.letter_id, func.count()).group_by(models.Judgement.letter_id)
+        ).all()
+    )
     table: dict[str, dict[int, tuple[str, int]]] = defaultdict(dict)
-    for letter in session.exec(select(models.Letter.id, models.Letter.council_id,
-                                      models.Letter.kind, models.Letter.year)):
+    for letter in session.exec(
+        select(models.Letter.id, models.Letter.council_id, models.Letter.kind, models.Letter.year)
+    ):
         table[names[letter[1]]][letter[3]] = (letter[2], counts.get(letter[0], 0))
     return dict(table)
 
 
-_AREA_ORDER = {a: i for i, a in enumerate((
-    "overall", "being_healthy", "staying_safe", "enjoying_and_achieving",
-    "making_a_positive_contribution", "achieving_economic_wellbeing", "capacity_to_improve",
-    "social_care", "education"))}
+_AREA_ORDER = {
+    a: i
+    for i, a in enumerate(
+        (
+            "overall",
+            "being_healthy",
+            "staying_safe",
+            "enjoying_and_achieving",
+            "making_a_positive_contribution",
+            "achieving_economic_wellbeing",
+            "capacity_to_improve",
+            "social_care",
+            "education",
+        )
+    )
+}

@@ -5,10 +5,26 @@ from dataclasses import dataclass
 
 # One-for-many replacements; the offset map sends every produced character back to its source.
 _REPLACE = {
-    "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
-    "\u2013": "-", "\u2014": "-", "\ufb01": "fi", "\ufb02": "fl", "\ufb00": "ff",
-    "\ufb03": "ffi", "\ufb04": "ffl", "\t": " ", "\r": "", "\u00ad": "", "\u200b": "",
-    "\uf0b7": "\u2022", "\uf0a7": "\u2022", "\uf0d8": "\u2022", "\u25aa": "\u2022",
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u00a0": " ",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb00": "ff",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\t": " ",
+    "\r": "",
+    "\u00ad": "",
+    "\u200b": "",
+    "\uf0b7": "\u2022",
+    "\uf0a7": "\u2022",
+    "\uf0d8": "\u2022",
+    "\u25aa": "\u2022",
 }
 
 

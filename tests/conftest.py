@@ -14,8 +14,11 @@ LETTERS = DATA / "letters"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--regen-golden", action="store_true",
-                     help="rewrite golden files from current output (then review the diff)")
+    parser.addoption(
+        "--regen-golden",
+        action="store_true",
+        help="rewrite golden files from current output (then review the diff)",
+    )
 
 
 @pytest.fixture

@@ -21,10 +21,13 @@ def imports(package: str) -> dict[str, set[str]]:
     return found
 
 
-@pytest.mark.parametrize(("package", "forbidden"), [
-    ("store", {"retrieval", "bot", "letters", "rank_bm25", "slack_bolt", "slack_sdk"}),
-    ("retrieval", {"bot", "letters", "slack_bolt", "slack_sdk", "sqlmodel"}),
-])
+@pytest.mark.parametrize(
+    ("package", "forbidden"),
+    [
+        ("store", {"retrieval", "bot", "letters", "rank_bm25", "slack_bolt", "slack_sdk"}),
+        ("retrieval", {"bot", "letters", "slack_bolt", "slack_sdk", "sqlmodel"}),
+    ],
+)
 def test_doors_open_one_way(package: str, forbidden: set[str]) -> None:
     for module, names in imports(package).items():
         assert not names & forbidden, module

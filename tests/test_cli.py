@@ -15,11 +15,22 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "letters"
 
 
 def run(tmp_path: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg"), "PYTHONUTF8": "1",
-           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env = {
+        **os.environ,
+        "XDG_DATA_HOME": str(tmp_path / "xdg"),
+        "PYTHONUTF8": "1",
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
     env.pop("DATABASE_URL", None)
-    return subprocess.run([sys.executable, "-m", "letters", *args], capture_output=True,
-                          text=True, env=env, input=stdin, cwd=tmp_path, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "letters", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        input=stdin,
+        cwd=tmp_path,
+        timeout=120,
+    )
 
 
 def test_ask_answers_the_example_question_on_a_fresh_store(tmp_path: Path) -> None:
@@ -51,12 +62,19 @@ def test_grades_json_lists_birminghams_eight_judgements_with_verbatim_quotes(tmp
     out = run(tmp_path, "grades", "Birmingham", "--format", "json")
     rows = json.loads(out.stdout)
     assert {(r["year"], r["area"], r["grade"]) for r in rows} == {
-        (2007, "overall", 3), (2007, "being_healthy", 2), (2007, "staying_safe", 2),
-        (2007, "enjoying_and_achieving", 3), (2007, "making_a_positive_contribution", 3),
-        (2007, "achieving_economic_wellbeing", 3), (2007, "capacity_to_improve", 3),
-        (2011, "overall", 1)}
-    texts = {2007: fold((LETTERS / "birmingham_apa2007.txt").read_text()),
-             2011: fold((LETTERS / "birmingham_csa2011.txt").read_text())}
+        (2007, "overall", 3),
+        (2007, "being_healthy", 2),
+        (2007, "staying_safe", 2),
+        (2007, "enjoying_and_achieving", 3),
+        (2007, "making_a_positive_contribution", 3),
+        (2007, "achieving_economic_wellbeing", 3),
+        (2007, "capacity_to_improve", 3),
+        (2011, "overall", 1),
+    }
+    texts = {
+        2007: fold((LETTERS / "birmingham_apa2007.txt").read_text()),
+        2011: fold((LETTERS / "birmingham_csa2011.txt").read_text()),
+    }
     for r in rows:
         assert fold(r["quote"]) in texts[r["year"]]
         assert set(r["source"]) >= {"title", "date", "section", "file"}
@@ -80,8 +98,9 @@ def test_ask_json_reads_questions_from_stdin(tmp_path: Path) -> None:
 
 
 def test_search_eval_and_coverage(tmp_path: Path) -> None:
-    out = run(tmp_path, "search", "privately fostered", "--council", "Birmingham", "-k", "2",
-              "--json")
+    out = run(
+        tmp_path, "search", "privately fostered", "--council", "Birmingham", "-k", "2", "--json"
+    )
     passages = json.loads(out.stdout)["passages"]
     assert len(passages) == 2 and "fostered" in passages[0]["text"]
     dev = Path(__file__).parent / "data" / "questions" / "dev.jsonl"
@@ -96,5 +115,7 @@ def test_errors_are_one_line(tmp_path: Path) -> None:
     assert out.returncode == 2 and out.stderr.strip() == "letters: no council matches 'Gotham'"
     out = run(tmp_path, "--database", "postgresql://nobody:secret@127.0.0.1:9/none", "coverage")
     assert out.returncode == 2 and "Traceback" not in out.stderr
-    assert out.stderr.startswith("letters: cannot open the store at postgresql+psycopg://nobody:***")
+    assert out.stderr.startswith(
+        "letters: cannot open the store at postgresql+psycopg://nobody:***"
+    )
     assert len(out.stderr.strip().splitlines()) == 1

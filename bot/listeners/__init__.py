@@ -29,6 +29,7 @@ _PEOPLE_SUBTYPES = (None, "thread_broadcast", "file_share")
 @dataclass
 class Deps:
     """What the listeners need: the answer engine and how to post to a ``response_url``."""
+
     engine: "Engine"
     retry_handlers: list[RetryHandler] = field(default_factory=list)
 
@@ -40,8 +41,11 @@ class Deps:
         """POST ``message`` to a ``response_url``, retrying rate limits and dropped connections."""
         response = WebhookClient(url, retry_handlers=self.retry_handlers).send_dict(message)
         if response.status_code != 200:
-            log.warning("response_url post failed: HTTP %s %s", response.status_code,
-                        (response.body or "")[:200])
+            log.warning(
+                "response_url post failed: HTTP %s %s",
+                response.status_code,
+                (response.body or "")[:200],
+            )
 
 
 def register(app: App, deps: Deps) -> None:
@@ -80,9 +84,14 @@ def answer_once(deps: Deps, body: dict, request, next: Callable) -> BoltResponse
 
 def from_person(event: dict) -> bool:
     """A new message typed by a person: not a bot (ourselves included), edit, deletion or join."""
-    return (bool(event.get("user")) and not event.get("bot_id") and not event.get("bot_profile")
-            and event.get("subtype") in _PEOPLE_SUBTYPES and "edited" not in event
-            and not event.get("hidden"))
+    return (
+        bool(event.get("user"))
+        and not event.get("bot_id")
+        and not event.get("bot_profile")
+        and event.get("subtype") in _PEOPLE_SUBTYPES
+        and "edited" not in event
+        and not event.get("hidden")
+    )
 
 
 def question_text(text: str) -> str:

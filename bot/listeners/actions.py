@@ -15,24 +15,33 @@ def on_share(deps: Deps, ack, body: dict, action: dict) -> None:
     value = blocks.decode_value(action.get("value"))
     answer = deps.engine.answer(str(value.get("q", "")), mode="auto")
     url = body["response_url"]
-    deps.respond(url, response_type="in_channel", replace_original=False,
-                 **blocks.shared(answer, body["user"]["id"]))
+    deps.respond(
+        url,
+        response_type="in_channel",
+        replace_original=False,
+        **blocks.shared(answer, body["user"]["id"]),
+    )
     deps.respond(url, delete_original=True)
 
 
 def on_more(deps: Deps, ack, body: dict, action: dict, client) -> None:
     ack()
     value = blocks.decode_value(action.get("value"))
-    answer = deps.engine.answer(str(value.get("q", "")), mode="search",
-                                context=Context.from_dict(value.get("c")),
-                                offset=max(0, int(value.get("o") or 0)))
+    answer = deps.engine.answer(
+        str(value.get("q", "")),
+        mode="search",
+        context=Context.from_dict(value.get("c")),
+        offset=max(0, int(value.get("o") or 0)),
+    )
     message = blocks.to_blocks(answer)
     if _ephemeral(body):
-        deps.respond(body["response_url"], response_type="ephemeral", replace_original=False,
-                     **message)
+        deps.respond(
+            body["response_url"], response_type="ephemeral", replace_original=False, **message
+        )
         return
-    client.chat_postMessage(channel=body["channel"]["id"],
-                            thread_ts=body["message"].get("thread_ts"), **message)
+    client.chat_postMessage(
+        channel=body["channel"]["id"], thread_ts=body["message"].get("thread_ts"), **message
+    )
 
 
 def on_feedback(deps: Deps, ack, body: dict, action: dict) -> None:
@@ -41,16 +50,25 @@ def on_feedback(deps: Deps, ack, body: dict, action: dict) -> None:
     vote = "up" if action["action_id"] == "feedback_up" else "down"
     question = str(value.get("q", ""))
     botstate.record_feedback(
-        deps.sql, user=body["user"]["id"], channel=(body.get("channel") or {}).get("id", ""),
-        question=question, answer_kind=str(value.get("k", "")),
-        letters=[str(x) for x in value.get("l") or []], vote=vote)
+        deps.sql,
+        user=body["user"]["id"],
+        channel=(body.get("channel") or {}).get("id", ""),
+        question=question,
+        answer_kind=str(value.get("k", "")),
+        letters=[str(x) for x in value.get("l") or []],
+        vote=vote,
+    )
     if _ephemeral(body):  # Slack sends no copy of an ephemeral message: render it again
         answer = deps.engine.answer(question, mode="auto")
         message = blocks.for_command(answer, "/grade", question)
     else:
         message = {"text": body["message"].get("text", ""), "blocks": body["message"]["blocks"]}
-    deps.respond(body["response_url"], replace_original=True, text=message["text"],
-                 blocks=blocks.thanks(message["blocks"], vote))
+    deps.respond(
+        body["response_url"],
+        replace_original=True,
+        text=message["text"],
+        blocks=blocks.thanks(message["blocks"], vote),
+    )
 
 
 def _ephemeral(body: dict) -> bool:

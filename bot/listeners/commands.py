@@ -14,5 +14,8 @@ def on_grade(deps: Deps, ack, command: dict) -> None:
         return
     ack()  # within 3 seconds, before the engine runs; the answer follows via response_url
     answer = deps.engine.answer(query, mode="auto")
-    deps.respond(command["response_url"], response_type="ephemeral",
-                 **blocks.for_command(answer, command.get("command", "/grade"), query))
+    deps.respond(
+        command["response_url"],
+        response_type="ephemeral",
+        **blocks.for_command(answer, command.get("command", "/grade"), query),
+    )

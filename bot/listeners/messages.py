@@ -13,5 +13,6 @@ def on_message(deps: Deps, event: dict, client) -> None:
     if event.get("channel_type") != "im" or not from_person(event):
         return
     answer = deps.engine.answer(question_text(event.get("text", "")), mode="auto")
-    client.chat_postMessage(channel=event["channel"], thread_ts=event.get("thread_ts"),
-                            **blocks.to_blocks(answer))
+    client.chat_postMessage(
+        channel=event["channel"], thread_ts=event.get("thread_ts"), **blocks.to_blocks(answer)
+    )

@@ -25,13 +25,23 @@ def test_rate_limited_answers_are_retried_and_posted_once():
     with fleet(1) as f:
         f.recorder.fail_next("chat.postMessage", "429", "429", "429")
         for i in range(3):
-            assert f.deliver(0, mention(f"EvRATE{i}", "C0RATE", f"1800000001.00000{i}",
-                                        "Birmingham 2007 grades"))[0] == 200
+            assert (
+                f.deliver(
+                    0,
+                    mention(
+                        f"EvRATE{i}", "C0RATE", f"1800000001.00000{i}", "Birmingham 2007 grades"
+                    ),
+                )[0]
+                == 200
+            )
         posted = f.recorder.wait_for("chat.postMessage", 3, timeout=15)
         time.sleep(0.5)
         assert len(f.recorder.calls("chat.postMessage", answered=False)) == 6
     assert sorted(c.body["thread_ts"] for c in f.recorder.calls("chat.postMessage")) == [
-        "1800000001.000000", "1800000001.000001", "1800000001.000002"]
+        "1800000001.000000",
+        "1800000001.000001",
+        "1800000001.000002",
+    ]
     assert all(c.body["channel"] == "C0RATE" for c in posted)
 
 
@@ -49,19 +59,38 @@ def test_recorder_answers_like_the_web_api_and_records_calls():
 
 
 def test_report_fails_on_a_slow_ack_a_duplicate_or_a_loss():
-    good = LoadReport(sent=2, distinct=2, retries=0, statuses=Counter({200: 2}),
-                      ack_seconds=[0.1, 0.2], answers=2, answered=2, twice=0, lost=0, sorry=0,
-                      answer_seconds=[0.1, 0.2])
+    good = LoadReport(
+        sent=2,
+        distinct=2,
+        retries=0,
+        statuses=Counter({200: 2}),
+        ack_seconds=[0.1, 0.2],
+        answers=2,
+        answered=2,
+        twice=0,
+        lost=0,
+        sorry=0,
+        answer_seconds=[0.1, 0.2],
+    )
     assert good.ok and "PASS" in good.format()
-    for change in ({"ack_seconds": [0.1, ACK_LIMIT]}, {"twice": 1}, {"lost": 1, "answered": 1},
-                   {"statuses": Counter({200: 1, 500: 1})}, {"sorry": 1}):
+    for change in (
+        {"ack_seconds": [0.1, ACK_LIMIT]},
+        {"twice": 1},
+        {"lost": 1, "answered": 1},
+        {"statuses": Counter({200: 1, 500: 1})},
+        {"sorry": 1},
+    ):
         bad = LoadReport(**{**good.__dict__, **change})
         assert not bad.ok and "FAIL" in bad.format()
 
 
 def post(url: str, form: dict) -> tuple[int, str | None, dict]:
-    request = urllib.request.Request(url, data=json.dumps(form).encode(), method="POST",
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        url,
+        data=json.dumps(form).encode(),
+        method="POST",
+        headers={"Content-Type": "application/json"},
+    )
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     try:
         with opener.open(request, timeout=5) as response:

@@ -39,7 +39,14 @@ def test_every_layout_and_year_is_generated(archive):
     manifest = load_manifest(archive)
     assert manifest["synthetic"] is True
     assert {item["layout"] for item in manifest["letters"]} == {
-        "apa2005", "apa2006", "apa2007", "apa2008", "csa2009", "csa2010", "csa2011"}
+        "apa2005",
+        "apa2006",
+        "apa2007",
+        "apa2008",
+        "csa2009",
+        "csa2010",
+        "csa2011",
+    }
     councils = {item["council"] for item in manifest["letters"]}
     assert len(councils) == COUNCILS
     assert {"Bedfordshire", "Bedford", "Cheshire West and Chester"} <= councils
@@ -47,11 +54,16 @@ def test_every_layout_and_year_is_generated(archive):
 
 def test_the_parser_recovers_every_manifest_grade(archive, store):
     manifest = load_manifest(archive)
-    expected = {(item["council"], item["year"], area): grade
-                for item in manifest["letters"] for area, grade in item["grades"].items()}
+    expected = {
+        (item["council"], item["year"], area): grade
+        for item in manifest["letters"]
+        for area, grade in item["grades"].items()
+    }
     with Session(store) as session:
-        stored = {(j.letter.authority, j.letter.year, j.area): j.grade
-                  for j in queries.judgements(session)}
+        stored = {
+            (j.letter.authority, j.letter.year, j.area): j.grade
+            for j in queries.judgements(session)
+        }
         letters = session.exec(select(models.Letter)).all()
     assert len(letters) == len(manifest["letters"])
     assert stored == expected  # nothing missing, nothing wrong, nothing extra
@@ -101,8 +113,10 @@ def test_scale_five_writes_the_same_letters_about_five_times_longer(tmp_path):
     assert manifest["letters"] == load_manifest(small)["letters"]
     ratios = []
     for item in manifest["letters"]:
-        parsed = {s: parse_letter((f / item["file"]).read_text(encoding="utf-8"), item["file"])
-                  for s, f in (("x1", small), ("x5", big))}
+        parsed = {
+            s: parse_letter((f / item["file"]).read_text(encoding="utf-8"), item["file"])
+            for s, f in (("x1", small), ("x5", big))
+        }
         assert {j.area: j.grade for j in parsed["x5"].judgements} == item["grades"]
         ratios.append(len(parsed["x5"].passages) / len(parsed["x1"].passages))
     assert 4 <= sum(ratios) / len(ratios) <= 6.5

@@ -37,9 +37,9 @@ def recorder():
 def sleeps(monkeypatch) -> list[float]:
     """Retry back-off recorded instead of slept, so retry tests run fast and exactly."""
     slept: list[float] = []
-    monkeypatch.setattr(retry_handler_module, "time", types.SimpleNamespace(
-        sleep=slept.append))
+    monkeypatch.setattr(retry_handler_module, "time", types.SimpleNamespace(sleep=slept.append))
     from slack_sdk.http_retry import builtin_handlers
+
     monkeypatch.setattr(builtin_handlers, "time", types.SimpleNamespace(sleep=slept.append))
     monkeypatch.setattr(builtin_handlers, "random", types.SimpleNamespace(random=lambda: 0.0))
     return slept
@@ -70,8 +70,12 @@ def bot_engine(store_url):
 
 
 def make_settings(recorder: Recorder, **extra: str):
-    env = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-           "SLACK_API_URL": recorder.api_url, **extra}
+    env = {
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": recorder.api_url,
+        **extra,
+    }
     return settings_from(env)
 
 
@@ -82,8 +86,9 @@ class Harness:
         self.recorder = recorder
         self.engine = engine
         self.settings = make_settings(recorder)
-        self.app = build_app(self.settings, engine, verify_token=False,
-                             process_before_response=not production)
+        self.app = build_app(
+            self.settings, engine, verify_token=False, process_before_response=not production
+        )
         self.verifier = SignatureVerifier(SIGNING_SECRET)
         self._n = 0
 
@@ -91,76 +96,140 @@ class Harness:
         self._n += 1
         return f"{prefix}{self._n:04d}"
 
-    def headers(self, body: str, content_type: str, *, timestamp: int | None = None,
-                signature: str | None = None, retry: int | None = None) -> dict:
+    def headers(
+        self,
+        body: str,
+        content_type: str,
+        *,
+        timestamp: int | None = None,
+        signature: str | None = None,
+        retry: int | None = None,
+    ) -> dict:
         ts = str(timestamp if timestamp is not None else int(time.time()))
-        headers = {"content-type": [content_type], "x-slack-request-timestamp": [ts],
-                   "x-slack-signature": [signature or self.verifier.generate_signature(
-                       timestamp=ts, body=body)]}
+        headers = {
+            "content-type": [content_type],
+            "x-slack-request-timestamp": [ts],
+            "x-slack-signature": [
+                signature or self.verifier.generate_signature(timestamp=ts, body=body)
+            ],
+        }
         if retry is not None:
             headers["x-slack-retry-num"] = [str(retry)]
             headers["x-slack-retry-reason"] = ["http_timeout"]
         return headers
 
     def event_body(self, event: dict, event_id: str | None = None) -> dict:
-        return {"token": "unused", "team_id": TEAM, "api_app_id": "A0APP0001",
-                "event": event, "type": "event_callback",
-                "event_id": event_id or self.next_id("Ev"), "event_time": 1700000000,
-                "authorizations": [{"team_id": TEAM, "user_id": BOT_USER, "is_bot": True}]}
+        return {
+            "token": "unused",
+            "team_id": TEAM,
+            "api_app_id": "A0APP0001",
+            "event": event,
+            "type": "event_callback",
+            "event_id": event_id or self.next_id("Ev"),
+            "event_time": 1700000000,
+            "authorizations": [{"team_id": TEAM, "user_id": BOT_USER, "is_bot": True}],
+        }
 
     def event(self, event: dict, *, event_id: str | None = None, **signing):
         raw = json.dumps(self.event_body(event, event_id))
-        return self.app.dispatch(BoltRequest(
-            body=raw, headers=self.headers(raw, "application/json", **signing)))
+        return self.app.dispatch(
+            BoltRequest(body=raw, headers=self.headers(raw, "application/json", **signing))
+        )
 
-    def mention(self, text: str, *, ts: str | None = None, thread_ts: str | None = None,
-                **fields):
+    def mention(self, text: str, *, ts: str | None = None, thread_ts: str | None = None, **fields):
         ts = ts or f"1700000{self.next_id('')}.000100"
-        event = {"type": "app_mention", "user": USER, "text": f"<@{BOT_USER}> {text}",
-                 "ts": ts, "channel": CHANNEL, "event_ts": ts, "team": TEAM, **fields}
+        event = {
+            "type": "app_mention",
+            "user": USER,
+            "text": f"<@{BOT_USER}> {text}",
+            "ts": ts,
+            "channel": CHANNEL,
+            "event_ts": ts,
+            "team": TEAM,
+            **fields,
+        }
         if thread_ts:
             event["thread_ts"] = thread_ts
         return self.event(event)
 
     def dm(self, text: str, **fields):
         ts = f"1700001{self.next_id('')}.000100"
-        event = {"type": "message", "channel_type": "im", "channel": DM, "user": USER,
-                 "text": text, "ts": ts, "event_ts": ts, "team": TEAM, **fields}
+        event = {
+            "type": "message",
+            "channel_type": "im",
+            "channel": DM,
+            "user": USER,
+            "text": text,
+            "ts": ts,
+            "event_ts": ts,
+            "team": TEAM,
+            **fields,
+        }
         return self.event(event)
 
     def command(self, text: str, *, name: str = "/grade", **signing):
-        form = {"token": "unused", "team_id": TEAM, "team_domain": "test",
-                "channel_id": CHANNEL, "channel_name": "general", "user_id": USER,
-                "user_name": "person", "command": name, "text": text,
-                "api_app_id": "A0APP0001", "response_url": self.recorder.response_url("cmd"),
-                "trigger_id": "1.2.3"}
+        form = {
+            "token": "unused",
+            "team_id": TEAM,
+            "team_domain": "test",
+            "channel_id": CHANNEL,
+            "channel_name": "general",
+            "user_id": USER,
+            "user_name": "person",
+            "command": name,
+            "text": text,
+            "api_app_id": "A0APP0001",
+            "response_url": self.recorder.response_url("cmd"),
+            "trigger_id": "1.2.3",
+        }
         raw = urllib.parse.urlencode(form)
-        return self.app.dispatch(BoltRequest(
-            body=raw, headers=self.headers(raw, "application/x-www-form-urlencoded",
-                                           **signing)))
+        return self.app.dispatch(
+            BoltRequest(
+                body=raw, headers=self.headers(raw, "application/x-www-form-urlencoded", **signing)
+            )
+        )
 
     def click(self, button: dict, *, message: dict | None = None, channel: str = CHANNEL):
         """A click on ``button`` (a block element we rendered) in ``message`` (None: ephemeral)."""
         payload = {
-            "type": "block_actions", "team": {"id": TEAM, "domain": "test"},
+            "type": "block_actions",
+            "team": {"id": TEAM, "domain": "test"},
             "user": {"id": USER, "username": "person", "team_id": TEAM},
-            "api_app_id": "A0APP0001", "token": "unused", "trigger_id": "1.2.3",
+            "api_app_id": "A0APP0001",
+            "token": "unused",
+            "trigger_id": "1.2.3",
             "channel": {"id": channel, "name": "general"},
             "response_url": self.recorder.response_url("click"),
-            "actions": [{"type": "button", "action_id": button["action_id"],
-                         "block_id": "b", "text": button["text"], "value": button["value"],
-                         "action_ts": "1700000100.000100"}],
+            "actions": [
+                {
+                    "type": "button",
+                    "action_id": button["action_id"],
+                    "block_id": "b",
+                    "text": button["text"],
+                    "value": button["value"],
+                    "action_ts": "1700000100.000100",
+                }
+            ],
         }
         if message is None:
-            payload["container"] = {"type": "message", "message_ts": "1700000000.000500",
-                                    "channel_id": channel, "is_ephemeral": True}
+            payload["container"] = {
+                "type": "message",
+                "message_ts": "1700000000.000500",
+                "channel_id": channel,
+                "is_ephemeral": True,
+            }
         else:
-            payload["container"] = {"type": "message", "message_ts": message["ts"],
-                                    "channel_id": channel, "is_ephemeral": False}
+            payload["container"] = {
+                "type": "message",
+                "message_ts": message["ts"],
+                "channel_id": channel,
+                "is_ephemeral": False,
+            }
             payload["message"] = message
         raw = urllib.parse.urlencode({"payload": json.dumps(payload)})
-        return self.app.dispatch(BoltRequest(
-            body=raw, headers=self.headers(raw, "application/x-www-form-urlencoded")))
+        return self.app.dispatch(
+            BoltRequest(body=raw, headers=self.headers(raw, "application/x-www-form-urlencoded"))
+        )
 
 
 @pytest.fixture
@@ -208,8 +277,9 @@ def shown_text(value) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, dict):
-        return "\n".join(shown_text(v) for k, v in value.items()
-                         if k not in ("value", "action_id", "block_id"))
+        return "\n".join(
+            shown_text(v) for k, v in value.items() if k not in ("value", "action_id", "block_id")
+        )
     if isinstance(value, list | tuple):
         return "\n".join(shown_text(v) for v in value)
     return ""

@@ -2,78 +2,177 @@
 
 from retrieval.answer import Answer, Cited, Context, Finding, Source
 
-APA = Source("Birmingham", "apa", 2007, "2007 ANNUAL PERFORMANCE ASSESSMENT … BIRMINGHAM",
-             "2007-11-26", "Staying Safe Grade 2", "001.txt")
-CSA = Source("Birmingham", "csa", 2011, "Birmingham City Council children’s services assessment",
-             None, "Children's services assessment", "000.txt")
+APA = Source(
+    "Birmingham",
+    "apa",
+    2007,
+    "2007 ANNUAL PERFORMANCE ASSESSMENT … BIRMINGHAM",
+    "2007-11-26",
+    "Staying Safe Grade 2",
+    "001.txt",
+)
+CSA = Source(
+    "Birmingham",
+    "csa",
+    2011,
+    "Birmingham City Council children’s services assessment",
+    None,
+    "Children's services assessment",
+    "000.txt",
+)
 
 
-def finding(area: str, label: str, grade: int, source: Source = APA, council: str = "Birmingham",
-            quote: str = "The contribution of the council's services … in this aspect is "
-                         "adequate.") -> Finding:
+def finding(
+    area: str,
+    label: str,
+    grade: int,
+    source: Source = APA,
+    council: str = "Birmingham",
+    quote: str = "The contribution of the council's services … in this aspect is adequate.",
+) -> Finding:
     words = {4: "outstanding", 3: "good", 2: "adequate", 1: "inadequate"}
     if source.kind == "csa":
-        csa = {4: "performs excellently", 3: "performs well", 2: "performs adequately",
-               1: "performs poorly"}[grade]
-        return Finding(council, source.year, "csa", area, label, grade, csa,
-                       f"{csa.capitalize()} ({grade})", quote, source)
-    return Finding(council, source.year, "apa", area, label, grade, words[grade],
-                   f"Grade {grade}", quote, source)
+        csa = {
+            4: "performs excellently",
+            3: "performs well",
+            2: "performs adequately",
+            1: "performs poorly",
+        }[grade]
+        return Finding(
+            council,
+            source.year,
+            "csa",
+            area,
+            label,
+            grade,
+            csa,
+            f"{csa.capitalize()} ({grade})",
+            quote,
+            source,
+        )
+    return Finding(
+        council,
+        source.year,
+        "apa",
+        area,
+        label,
+        grade,
+        words[grade],
+        f"Grade {grade}",
+        quote,
+        source,
+    )
 
 
 def cited(pid: int, text: str, source: Source = APA) -> Cited:
-    return Cited(pid, text, 3.25, source.authority, source.year, source.kind, source.section,
-                 source)
+    return Cited(
+        pid, text, 3.25, source.authority, source.year, source.kind, source.section, source
+    )
 
 
 SAFE = finding("staying_safe", "Staying safe", 2)
-POOR = finding("overall", "Overall effectiveness", 1, CSA,
-               quote="Children’s services in Birmingham City Council perform poorly.")
-TRICKY = ("Partners <!channel> & <@U0SOMEONE> agree: @here the <b>rate</b> of re-referrals "
-          "is > 20% & falling <#C0GENERAL|general> <https://evil.example|click>.")
+POOR = finding(
+    "overall",
+    "Overall effectiveness",
+    1,
+    CSA,
+    quote="Children’s services in Birmingham City Council perform poorly.",
+)
+TRICKY = (
+    "Partners <!channel> & <@U0SOMEONE> agree: @here the <b>rate</b> of re-referrals "
+    "is > 20% & falling <#C0GENERAL|general> <https://evil.example|click>."
+)
 
 ANSWERS: dict[str, Answer] = {
-    "grade": Answer("grade", "what was Birmingham's staying safe grade in 2007?",
-                    "Birmingham's Staying safe grade in its 2007 annual performance assessment "
-                    "letter was Grade 2 (adequate).", (SAFE,),
-                    context=Context("Birmingham", (2007,), "staying_safe", "grade")),
-    "grades": Answer("grades", "Birmingham 2007 grades", "Birmingham: 2007 annual performance "
-                     "assessment: 3 graded area(s).", (
-                         finding("overall", "Overall effectiveness", 3, quote="Good overall."),
-                         finding("being_healthy", "Being healthy", 2, quote="Adequate health."),
-                         SAFE), context=Context("Birmingham", (2007,), None, "grades")),
-    "trend": Answer("trend", "How has Birmingham's overall rating changed?",
-                    "Birmingham, Overall effectiveness: 2007: Grade 3 (good); 2011: Performs "
-                    "poorly (1).", (finding("overall", "Overall effectiveness", 3,
-                                            quote="Good overall."), POOR),
-                    context=Context("Birmingham", (), "overall", "trend")),
-    "table": Answer("table", "Which councils performed poorly in 2011?",
-                    "2 council(s) graded 1 for Overall effectiveness in 2011.",
-                    (POOR, finding("overall", "Overall effectiveness", 1, CSA, "Doncaster & Co",
-                                   quote="Perform poorly.")),
-                    context=Context(None, (2011,), None, "table")),
-    "passages": Answer("passages", "privately fostered <!here> children",
-                       "Passages that best match 'privately fostered children', ranked by BM25.",
-                       passages=(cited(11, "Arrangements for privately fostered children are "
-                                       "adequate.\nThey are reviewed yearly."),
-                                 cited(12, TRICKY, CSA)),
-                       context=Context(None, (), None, "search", "privately fostered children"),
-                       offset=5, more=True),
-    "not_found": Answer("not_found", "Birmingam 2007 grades",
-                        "No English children's services authority is called 'Birmingam'. "
-                        "Did you mean Birmingham?", options=("Birmingham",),
-                        context=Context(None, (2007,), None, "grades")),
-    "no_grade": Answer("no_grade", "Birmingham staying safe 2011",
-                       "Birmingham's 2011 letter does not grade Staying safe: children's "
-                       "services assessments (2009-2011) give a single overall rating. Its "
-                       "overall rating was Performs poorly (1).", (POOR,),
-                       (cited(40, "Safeguarding services are inadequate.", CSA),),
-                       context=Context("Birmingham", (2011,), "staying_safe", "grade")),
-    "clarify": Answer("clarify", "Bedford 2008", "Bedford was not a children's services "
-                      "authority in 2008. Which did you mean?",
-                      options=("Bedfordshire", "Bedford")),
-    "help": Answer("help", "help", "I answer questions about Ofsted's letters on councils' "
-                   "children's services, 2005-2011.", options=(
-                       "what was Birmingham's Staying Safe grade in 2007?",
-                       "privately fostered children")),
+    "grade": Answer(
+        "grade",
+        "what was Birmingham's staying safe grade in 2007?",
+        "Birmingham's Staying safe grade in its 2007 annual performance assessment "
+        "letter was Grade 2 (adequate).",
+        (SAFE,),
+        context=Context("Birmingham", (2007,), "staying_safe", "grade"),
+    ),
+    "grades": Answer(
+        "grades",
+        "Birmingham 2007 grades",
+        "Birmingham: 2007 annual performance assessment: 3 graded area(s).",
+        (
+            finding("overall", "Overall effectiveness", 3, quote="Good overall."),
+            finding("being_healthy", "Being healthy", 2, quote="Adequate health."),
+            SAFE,
+        ),
+        context=Context("Birmingham", (2007,), None, "grades"),
+    ),
+    "trend": Answer(
+        "trend",
+        "How has Birmingham's overall rating changed?",
+        "Birmingham, Overall effectiveness: 2007: Grade 3 (good); 2011: Performs poorly (1).",
+        (finding("overall", "Overall effectiveness", 3, quote="Good overall."), POOR),
+        context=Context("Birmingham", (), "overall", "trend"),
+    ),
+    "table": Answer(
+        "table",
+        "Which councils performed poorly in 2011?",
+        "2 council(s) graded 1 for Overall effectiveness in 2011.",
+        (
+            POOR,
+            finding(
+                "overall",
+                "Overall effectiveness",
+                1,
+                CSA,
+                "Doncaster & Co",
+                quote="Perform poorly.",
+            ),
+        ),
+        context=Context(None, (2011,), None, "table"),
+    ),
+    "passages": Answer(
+        "passages",
+        "privately fostered <!here> children",
+        "Passages that best match 'privately fostered children', ranked by BM25.",
+        passages=(
+            cited(
+                11,
+                "Arrangements for privately fostered children are "
+                "adequate.\nThey are reviewed yearly.",
+            ),
+            cited(12, TRICKY, CSA),
+        ),
+        context=Context(None, (), None, "search", "privately fostered children"),
+        offset=5,
+        more=True,
+    ),
+    "not_found": Answer(
+        "not_found",
+        "Birmingam 2007 grades",
+        "No English children's services authority is called 'Birmingam'. Did you mean Birmingham?",
+        options=("Birmingham",),
+        context=Context(None, (2007,), None, "grades"),
+    ),
+    "no_grade": Answer(
+        "no_grade",
+        "Birmingham staying safe 2011",
+        "Birmingham's 2011 letter does not grade Staying safe: children's "
+        "services assessments (2009-2011) give a single overall rating. Its "
+        "overall rating was Performs poorly (1).",
+        (POOR,),
+        (cited(40, "Safeguarding services are inadequate.", CSA),),
+        context=Context("Birmingham", (2011,), "staying_safe", "grade"),
+    ),
+    "clarify": Answer(
+        "clarify",
+        "Bedford 2008",
+        "Bedford was not a children's services authority in 2008. Which did you mean?",
+        options=("Bedfordshire", "Bedford"),
+    ),
+    "help": Answer(
+        "help",
+        "help",
+        "I answer questions about Ofsted's letters on councils' children's services, 2005-2011.",
+        options=(
+            "what was Birmingham's Staying Safe grade in 2007?",
+            "privately fostered children",
+        ),
+    ),
 }

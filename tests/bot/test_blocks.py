@@ -12,15 +12,16 @@ from tests.bot.samples import ANSWERS, APA, POOR, SAFE, TRICKY, cited, finding
 GOLDEN = Path(__file__).parent / "golden"
 RENDERINGS = {
     **{kind: (lambda a=a: blocks.to_blocks(a)) for kind, a in ANSWERS.items()},
-    "command": lambda: blocks.for_command(ANSWERS["grade"], "/grade",
-                                          "Birmingham staying safe 2007"),
+    "command": lambda: blocks.for_command(
+        ANSWERS["grade"], "/grade", "Birmingham staying safe 2007"
+    ),
     "shared": lambda: blocks.shared(ANSWERS["grade"], "U0PERSON1"),
-    "thanks": lambda: {"blocks": blocks.thanks(blocks.to_blocks(ANSWERS["grade"])["blocks"],
-                                               "up")},
+    "thanks": lambda: {"blocks": blocks.thanks(blocks.to_blocks(ANSWERS["grade"])["blocks"], "up")},
     "usage": lambda: blocks.grade_usage(["Overall effectiveness", "Staying safe"]),
     "sorry": lambda: blocks.sorry("7f3a2c"),
-    "home": lambda: blocks.home_view({"Birmingham": {2007: ("apa", 7), 2011: ("csa", 1)},
-                                      "Doncaster": {2009: ("csa", 1)}}),
+    "home": lambda: blocks.home_view(
+        {"Birmingham": {2007: ("apa", 7), 2011: ("csa", 1)}, "Doncaster": {2009: ("csa", 1)}}
+    ),
 }
 
 
@@ -48,7 +49,8 @@ def test_grade_line_apa_and_csa():
 def test_letter_text_is_escaped_and_cannot_ping():
     shown = blocks.quote(TRICKY)
     assert shown.startswith(
-        ">Partners &lt;!channel&gt; &amp; &lt;@U0SOMEONE&gt; agree: @\u2060here")
+        ">Partners &lt;!channel&gt; &amp; &lt;@U0SOMEONE&gt; agree: @\u2060here"
+    )
     assert "&lt;#C0GENERAL|general&gt;" in shown and "&lt;https://evil.example|click&gt;" in shown
     for ping in ("<!", "<@", "<#", "<http", "@here"):
         assert ping not in shown
@@ -62,13 +64,19 @@ def test_a_long_passage_is_cut_at_3000_characters_with_an_ellipsis_and_a_note():
     assert max(len(s) for s in sections) <= 3000
     assert sections[1].endswith("…") and not sections[1].endswith("&…")
     notes = [b["elements"][0]["text"] for b in rendered["blocks"] if b["type"] == "context"]
-    assert notes[-1] == ("… Long text was cut to fit in Slack; the full wording is in the letter "
-                         "cited.")
+    assert notes[-1] == (
+        "… Long text was cut to fit in Slack; the full wording is in the letter cited."
+    )
 
 
 def test_many_findings_stay_within_50_blocks_and_say_how_many_are_not_shown():
-    many = tuple(finding("overall", "Overall effectiveness", 1 + i % 4, APA, f"Council {i}")
-                 for i in range(40)) + (SAFE,) * 3
+    many = (
+        tuple(
+            finding("overall", "Overall effectiveness", 1 + i % 4, APA, f"Council {i}")
+            for i in range(40)
+        )
+        + (SAFE,) * 3
+    )
     grades = blocks.to_blocks(Answer("grades", "q", "m", many[:20]))  # > 12: one line each
     assert len(grades["blocks"]) == 3 and grades["blocks"][1]["text"]["text"].count("\n") == 19
     table = blocks.to_blocks(Answer("table", "q", "m", many * 80))  # 3,440 rows
@@ -79,20 +87,33 @@ def test_many_findings_stay_within_50_blocks_and_say_how_many_are_not_shown():
 
 
 def test_many_passages_stay_within_50_blocks_and_more_results_resumes_after_the_last_shown():
-    answer = Answer("passages", "q", "m", passages=tuple(cited(i, "text") for i in range(60)),
-                    context=ANSWERS["passages"].context, offset=10)
+    answer = Answer(
+        "passages",
+        "q",
+        "m",
+        passages=tuple(cited(i, "text") for i in range(60)),
+        context=ANSWERS["passages"].context,
+        offset=10,
+    )
     rendered = blocks.to_blocks(answer)
     assert len(rendered["blocks"]) <= 50
     assert rendered["blocks"][-3]["elements"][0]["text"] == (
-        "… and 38 more passages not shown here; press More results to see them.")
+        "… and 38 more passages not shown here; press More results to see them."
+    )
     more = blocks.decode_value(rendered["blocks"][-2]["elements"][0]["value"])
     assert more["o"] == 10 + 22  # 22 passages shown (#11 to #32)
     assert rendered["blocks"][-4]["elements"][0]["text"].endswith("· #32")
 
 
 def test_button_values_stay_under_2000_characters_and_round_trip():
-    long = Answer("passages", "x" * 5000, "m", context=ANSWERS["passages"].context, more=True,
-                  passages=ANSWERS["passages"].passages)
+    long = Answer(
+        "passages",
+        "x" * 5000,
+        "m",
+        context=ANSWERS["passages"].context,
+        more=True,
+        passages=ANSWERS["passages"].passages,
+    )
     for block in blocks.to_blocks(long)["blocks"]:
         for element in block.get("elements", []):
             if "value" in element:
@@ -102,8 +123,10 @@ def test_button_values_stay_under_2000_characters_and_round_trip():
 
 
 def test_home_view_lists_150_councils_within_slack_limits():
-    coverage = {f"Council {i:03d}": {y: ("apa" if y < 2009 else "csa", 7)
-                                     for y in range(2005, 2012)} for i in range(150)}
+    coverage = {
+        f"Council {i:03d}": {y: ("apa" if y < 2009 else "csa", 7) for y in range(2005, 2012)}
+        for i in range(150)
+    }
     view = blocks.home_view(coverage)
     assert len(view["blocks"]) <= 100
     assert all(len(b["text"]["text"]) <= 3000 for b in view["blocks"] if b["type"] == "section")

@@ -15,11 +15,14 @@ def test_grade_is_acked_empty_then_answered_privately_restating_the_query(bot):
     answer = bot.engine.answer("Birmingham staying safe 2007", mode="auto")
     assert call.method == "response_url"
     assert call.url == "/respond/T0000001/cmd/secret"
-    assert call.body == {"response_type": "ephemeral",
-                         **blocks.for_command(answer, "/grade", "Birmingham staying safe 2007")}
+    assert call.body == {
+        "response_type": "ephemeral",
+        **blocks.for_command(answer, "/grade", "Birmingham staying safe 2007"),
+    }
     head = call.body["blocks"][0]["elements"][0]["text"]
-    assert head == ("You asked `/grade Birmingham staying safe 2007` — only you can see this "
-                    "answer.")
+    assert head == (
+        "You asked `/grade Birmingham staying safe 2007` — only you can see this answer."
+    )
     assert "*Grade 2 — adequate*" in call.body["blocks"][2]["text"]["text"]
     assert find_button(call.body["blocks"], "share")["text"]["text"] == "Share in channel"
 
@@ -35,9 +38,15 @@ def test_grade_alone_or_help_gives_usage_in_the_ack(bot):
 
 
 def test_grade_over_socket_mode_acks_the_envelope_then_answers(bot, socket_mode):
-    form = {"command": "/grade", "text": "Birmingham 2011", "user_id": USER,
-            "channel_id": "C0CHANNEL1", "team_id": "T0000001", "trigger_id": "1.2.3",
-            "response_url": bot.recorder.response_url("sm")}
+    form = {
+        "command": "/grade",
+        "text": "Birmingham 2011",
+        "user_id": USER,
+        "channel_id": "C0CHANNEL1",
+        "team_id": "T0000001",
+        "trigger_id": "1.2.3",
+        "response_url": bot.recorder.response_url("sm"),
+    }
     socket_mode.deliver("slash_commands", "env-1", form)
     socket_mode.deliver("slash_commands", "env-2", {**form, "text": "help"})
     first, usage = socket_mode.acks
@@ -55,22 +64,31 @@ def test_share_posts_the_same_answer_visibly_then_removes_the_private_one(bot):
     shared, delete = bot.recorder.sent()[1:]
     answer = bot.engine.answer("Birmingham 2011", mode="auto")
     assert shared.method == delete.method == "response_url"
-    assert shared.body == {"response_type": "in_channel", "replace_original": False,
-                           **blocks.shared(answer, USER)}
+    assert shared.body == {
+        "response_type": "in_channel",
+        "replace_original": False,
+        **blocks.shared(answer, USER),
+    }
     assert shared.body["blocks"][0]["elements"][0]["text"] == f"Shared by <@{USER}> with /grade"
     assert "Performs poorly (1)" in blocks.fallback(answer)
     assert delete.body == {"delete_original": True}
 
 
 def test_share_answers_again_rather_than_trusting_the_button(bot):
-    forged = {"action_id": "share", "text": {"type": "plain_text", "text": "Share"},
-              "value": json.dumps({"q": "Birmingham 2011", "text": "<!channel> forged",
-                                   "blocks": [{"type": "section"}]})}
+    forged = {
+        "action_id": "share",
+        "text": {"type": "plain_text", "text": "Share"},
+        "value": json.dumps(
+            {"q": "Birmingham 2011", "text": "<!channel> forged", "blocks": [{"type": "section"}]}
+        ),
+    }
     bot.click(forged)
     shared = bot.recorder.sent()[0]
     assert "forged" not in json.dumps(shared.body)
-    assert shared.body["blocks"][1:] == blocks.to_blocks(
-        bot.engine.answer("Birmingham 2011"))["blocks"]
+    assert (
+        shared.body["blocks"][1:]
+        == blocks.to_blocks(bot.engine.answer("Birmingham 2011"))["blocks"]
+    )
 
 
 class SlowEngine:

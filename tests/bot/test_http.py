@@ -22,11 +22,13 @@ from tests.bot.test_commands import SlowEngine
 @pytest.fixture
 def served(recorder, bot_engine):
     """A production-mode app (ack first, answer after) on a loopback port."""
+
     def start(engine=bot_engine):
         harness = Harness(recorder, engine, production=True)
         server = make_http_server(harness.app, engine, "127.0.0.1", 0)
-        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                         daemon=True).start()
+        threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        ).start()
         started.append(server)
         return harness, f"http://127.0.0.1:{server.server_port}"
 
@@ -56,9 +58,17 @@ def test_health_endpoint(served):
 
 def test_signed_mention_over_http_is_acked_then_answered(served):
     bot, base = served()
-    raw = json.dumps(bot.event_body({"type": "app_mention", "user": "U0PERSON1",
-                                     "text": "<@UBOT0001> Birmingham 2011 grades",
-                                     "ts": "1700000000.000100", "channel": CHANNEL}))
+    raw = json.dumps(
+        bot.event_body(
+            {
+                "type": "app_mention",
+                "user": "U0PERSON1",
+                "text": "<@UBOT0001> Birmingham 2011 grades",
+                "ts": "1700000000.000100",
+                "channel": CHANNEL,
+            }
+        )
+    )
     status, _, _ = post(f"{base}/slack/events", raw, bot.headers(raw, "application/json"))
     assert status == 200
     [call] = bot.recorder.wait_for("chat.postMessage")
@@ -67,8 +77,17 @@ def test_signed_mention_over_http_is_acked_then_answered(served):
 
 def test_unsigned_request_over_http_is_401(served):
     bot, base = served()
-    raw = json.dumps(bot.event_body({"type": "app_mention", "user": "U0PERSON1",
-                                     "text": "<@UBOT0001> hi", "ts": "1.2", "channel": CHANNEL}))
+    raw = json.dumps(
+        bot.event_body(
+            {
+                "type": "app_mention",
+                "user": "U0PERSON1",
+                "text": "<@UBOT0001> hi",
+                "ts": "1.2",
+                "channel": CHANNEL,
+            }
+        )
+    )
     headers = bot.headers(raw, "application/json", signature="v0=" + "f" * 64)
     assert post(f"{base}/slack/events", raw, headers)[0] == 401
     time.sleep(0.2)
@@ -81,12 +100,22 @@ def test_concurrent_commands_are_all_acked_within_3_seconds(served, bot_engine):
     results: list[tuple[int, str, float]] = []
 
     def send(i: int) -> None:
-        form = urllib.parse.urlencode({
-            "command": "/grade", "text": "Birmingham 2007", "user_id": f"U0PERSON{i}",
-            "channel_id": CHANNEL, "team_id": "T0000001", "trigger_id": "1.2.3",
-            "response_url": bot.recorder.response_url(str(i))})
-        results.append(post(f"{base}/slack/events", form,
-                            bot.headers(form, "application/x-www-form-urlencoded")))
+        form = urllib.parse.urlencode(
+            {
+                "command": "/grade",
+                "text": "Birmingham 2007",
+                "user_id": f"U0PERSON{i}",
+                "channel_id": CHANNEL,
+                "team_id": "T0000001",
+                "trigger_id": "1.2.3",
+                "response_url": bot.recorder.response_url(str(i)),
+            }
+        )
+        results.append(
+            post(
+                f"{base}/slack/events", form, bot.headers(form, "application/x-www-form-urlencoded")
+            )
+        )
 
     threads = [threading.Thread(target=send, args=(i,)) for i in range(20)]
     for t in threads:
@@ -104,25 +133,44 @@ def test_serve_http_runs_end_to_end_on_loopback(recorder, store_url, tmp_path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {**os.environ, "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-           "SLACK_API_URL": recorder.api_url, "DATABASE_URL": store_url, "LOG_LEVEL": "DEBUG"}
-    code = ("from bot.serve import serve; from bot.settings import load_settings; "
-            f"serve(load_settings(None), http=True, port={port}, host='127.0.0.1')")
+    env = {
+        **os.environ,
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": recorder.api_url,
+        "DATABASE_URL": store_url,
+        "LOG_LEVEL": "DEBUG",
+    }
+    code = (
+        "from bot.serve import serve; from bot.settings import load_settings; "
+        f"serve(load_settings(None), http=True, port={port}, host='127.0.0.1')"
+    )
     log = open(tmp_path / "serve.log", "w+")
-    process = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=log, stderr=log,
-                               cwd=Path(__file__).parents[2])
+    process = subprocess.Popen(
+        [sys.executable, "-c", code], env=env, stdout=log, stderr=log, cwd=Path(__file__).parents[2]
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         wait_until_healthy(base, process)
         bot = Harness(recorder, None)  # only to build and sign the request
-        raw = json.dumps(bot.event_body({"type": "app_mention", "user": "U0PERSON1",
-                                         "text": "<@UBOT0001> Birmingham 2011 grades",
-                                         "ts": "1700000000.000100", "channel": CHANNEL}))
+        raw = json.dumps(
+            bot.event_body(
+                {
+                    "type": "app_mention",
+                    "user": "U0PERSON1",
+                    "text": "<@UBOT0001> Birmingham 2011 grades",
+                    "ts": "1700000000.000100",
+                    "channel": CHANNEL,
+                }
+            )
+        )
         assert post(f"{base}/slack/events", raw, bot.headers(raw, "application/json"))[0] == 200
         [call] = recorder.wait_for("chat.postMessage")
         assert "Performs poorly (1)" in call.body["text"]
         assert [c.method for c in recorder.calls(answered=False)] == [
-            "auth.test", "chat.postMessage"]
+            "auth.test",
+            "chat.postMessage",
+        ]
     finally:
         process.terminate()
         process.wait(5)

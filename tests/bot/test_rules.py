@@ -20,16 +20,27 @@ from tests.bot.conftest import BOT_TOKEN, CHANNEL, DM, SIGNING_SECRET, USER, Har
 
 
 def mention_event(ts: str = "1700000000.000100", text: str = "Birmingham 2007 grades") -> dict:
-    return {"type": "app_mention", "user": USER, "text": f"<@UBOT0001> {text}", "ts": ts,
-            "channel": CHANNEL, "event_ts": ts}
+    return {
+        "type": "app_mention",
+        "user": USER,
+        "text": f"<@UBOT0001> {text}",
+        "ts": ts,
+        "channel": CHANNEL,
+        "event_ts": ts,
+    }
 
 
 # --- signatures -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("signing", [
-    {"signature": "v0=" + "0" * 64},
-    {"timestamp": int(time.time()) - 600},  # stale: over five minutes old
-], ids=["bad-signature", "stale-timestamp"])
+
+@pytest.mark.parametrize(
+    "signing",
+    [
+        {"signature": "v0=" + "0" * 64},
+        {"timestamp": int(time.time()) - 600},  # stale: over five minutes old
+    ],
+    ids=["bad-signature", "stale-timestamp"],
+)
 def test_unverified_requests_get_401_and_nothing_is_posted(bot, signing):
     assert bot.event(mention_event(), **signing).status == 401
     assert bot.command("Birmingham 2007", **signing).status == 401
@@ -37,6 +48,7 @@ def test_unverified_requests_get_401_and_nothing_is_posted(bot, signing):
 
 
 # --- retries and duplicates -----------------------------------------------------------------
+
 
 def test_http_retry_of_an_answered_event_is_acked_and_dropped(bot):
     assert bot.event(mention_event(), event_id="Ev0RETRY1").status == 200
@@ -68,8 +80,10 @@ def deliver_to_replicas_at_once(recorder, url: str) -> None:
         barrier.wait()
         bot.event(mention_event(), event_id=event_id, retry=retry)
 
-    threads = [threading.Thread(target=deliver, args=(bot, retry))
-               for bot, retry in zip(replicas, (None, 1), strict=True)]
+    threads = [
+        threading.Thread(target=deliver, args=(bot, retry))
+        for bot, retry in zip(replicas, (None, 1), strict=True)
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -93,6 +107,7 @@ def test_two_processes_sharing_postgresql_answer_a_duplicate_once(recorder):
 
 
 # --- rate limits and dropped connections ----------------------------------------------------
+
 
 def test_rate_limited_post_is_retried_after_retry_after(bot, sleeps):
     bot.recorder.fail_next("chat.postMessage", "429")
@@ -118,6 +133,7 @@ def test_rate_limited_response_url_is_retried(bot, sleeps):
 
 # --- never silent -----------------------------------------------------------------------------
 
+
 class BrokenEngine:
     def __init__(self, engine, error: Exception) -> None:
         self.sql_engine, self.error = engine.sql_engine, error
@@ -132,15 +148,19 @@ class BrokenEngine:
 SORRY = re.compile(r"^Sorry — something went wrong \(ref ([0-9a-f]{6})\)$")
 
 
-def test_failure_in_a_mention_gets_a_sorry_in_the_thread_and_a_logged_ref(recorder, bot_engine,
-                                                                           caplog):
+def test_failure_in_a_mention_gets_a_sorry_in_the_thread_and_a_logged_ref(
+    recorder, bot_engine, caplog
+):
     bot = Harness(recorder, BrokenEngine(bot_engine, RuntimeError("db password is hunter2")))
     with caplog.at_level(logging.ERROR, logger="letters.bot"):
         response = bot.event(mention_event(ts="1700000000.000100"))
     assert response.status == 200  # acknowledged: Slack must not retry into the same failure
     [call] = recorder.sent()
     assert (call.method, call.body["channel"], call.body["thread_ts"]) == (
-        "chat.postMessage", CHANNEL, "1700000000.000100")
+        "chat.postMessage",
+        CHANNEL,
+        "1700000000.000100",
+    )
     ref = SORRY.match(call.body["text"]).group(1)
     assert "hunter2" not in json.dumps(call.body)
     [record] = [r for r in caplog.records if ref in r.getMessage()]
@@ -159,13 +179,24 @@ def test_failure_on_every_surface_still_answers(recorder, bot_engine, surface):
         [call] = recorder.sent("chat.postMessage")
         assert call.body["channel"] == DM
     elif surface == "click":
-        bot.click({"action_id": "share", "text": {"type": "plain_text", "text": "Share"},
-                   "value": json.dumps({"q": "Birmingham 2007"})})
+        bot.click(
+            {
+                "action_id": "share",
+                "text": {"type": "plain_text", "text": "Share"},
+                "value": json.dumps({"q": "Birmingham 2007"}),
+            }
+        )
         [call] = recorder.sent("response_url")
         assert call.body["replace_original"] is False
     else:
-        bot.event({"type": "app_home_opened", "user": USER, "tab": "home",
-                   "event_ts": "1700000000.000100"})
+        bot.event(
+            {
+                "type": "app_home_opened",
+                "user": USER,
+                "tab": "home",
+                "event_ts": "1700000000.000100",
+            }
+        )
         [call] = recorder.sent("views.publish")
         call.body["text"] = call.body["view"]["blocks"][0]["text"]["text"]
     assert SORRY.match(call.body["text"])
@@ -208,6 +239,7 @@ def test_a_letters_error_is_told_in_its_own_one_line_words(recorder, bot_engine)
 
 # --- tokens are never logged -----------------------------------------------------------------
 
+
 def test_tokens_never_reach_the_logs(bot, caplog):
     with caplog.at_level(logging.DEBUG):
         bot.event(mention_event())
@@ -218,8 +250,9 @@ def test_tokens_never_reach_the_logs(bot, caplog):
 
 
 def test_redact_tokens_masks_tokens_in_messages_and_arguments():
-    record = logging.LogRecord("x", logging.INFO, __file__, 1, "token %s and %s", (
-        BOT_TOKEN, "xapp-1-A0APP-123-abc"), None)
+    record = logging.LogRecord(
+        "x", logging.INFO, __file__, 1, "token %s and %s", (BOT_TOKEN, "xapp-1-A0APP-123-abc"), None
+    )
     RedactTokens().filter(record)
     assert record.getMessage() == "token xoxb-(redacted) and xapp-(redacted)"
 

@@ -50,8 +50,9 @@ def test_env_example_values_are_fake_but_valid(clean_env):
 
 
 def test_settings_come_from_dotenv_and_the_environment_wins(tmp_path, monkeypatch, clean_env):
-    (tmp_path / ".env").write_text(f"SLACK_BOT_TOKEN={BOT_TOKEN}\nLOG_LEVEL=debug\n"
-                                   "SLACK_API_URL=http://127.0.0.1:9/api\n")
+    (tmp_path / ".env").write_text(
+        f"SLACK_BOT_TOKEN={BOT_TOKEN}\nLOG_LEVEL=debug\nSLACK_API_URL=http://127.0.0.1:9/api\n"
+    )
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("LOG_LEVEL", "warning")
     settings = load_settings()
@@ -62,17 +63,23 @@ def test_settings_come_from_dotenv_and_the_environment_wins(tmp_path, monkeypatc
 def test_defaults():
     settings = settings_from({"SLACK_BOT_TOKEN": BOT_TOKEN})
     assert (settings.slack_api_url, settings.slack_app_token, settings.log_level) == (
-        DEFAULT_API_URL, "", "INFO")
+        DEFAULT_API_URL,
+        "",
+        "INFO",
+    )
 
 
-@pytest.mark.parametrize(("env", "message"), [
-    ({}, "SLACK_BOT_TOKEN is not set"),
-    ({"SLACK_BOT_TOKEN": "  "}, "SLACK_BOT_TOKEN is not set"),
-    ({"SLACK_BOT_TOKEN": "xapp-wrong"}, "SLACK_BOT_TOKEN does not look like a bot token"),
-    ({"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_APP_TOKEN": "xoxb-1"}, "SLACK_APP_TOKEN does not"),
-    ({"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_API_URL": "slack.com"}, "SLACK_API_URL must be"),
-    ({"SLACK_BOT_TOKEN": BOT_TOKEN, "LOG_LEVEL": "loud"}, "LOG_LEVEL must be one of"),
-])
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({}, "SLACK_BOT_TOKEN is not set"),
+        ({"SLACK_BOT_TOKEN": "  "}, "SLACK_BOT_TOKEN is not set"),
+        ({"SLACK_BOT_TOKEN": "xapp-wrong"}, "SLACK_BOT_TOKEN does not look like a bot token"),
+        ({"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_APP_TOKEN": "xoxb-1"}, "SLACK_APP_TOKEN does not"),
+        ({"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_API_URL": "slack.com"}, "SLACK_API_URL must be"),
+        ({"SLACK_BOT_TOKEN": BOT_TOKEN, "LOG_LEVEL": "loud"}, "LOG_LEVEL must be one of"),
+    ],
+)
 def test_bad_settings_give_one_line_naming_the_variable(env, message):
     with pytest.raises(ConfigError) as caught:
         settings_from(env)
@@ -95,16 +102,16 @@ def test_serve_names_the_token_each_mode_needs_before_connecting(recorder):
 
 
 def test_a_rejected_token_is_one_line_at_start_up(recorder, bot_engine):
-    settings = settings_from({"SLACK_BOT_TOKEN": "xoxb-revoked", "SLACK_API_URL":
-                              recorder.api_url})
+    settings = settings_from({"SLACK_BOT_TOKEN": "xoxb-revoked", "SLACK_API_URL": recorder.api_url})
     with pytest.raises(ConfigError, match=r"^Slack rejected SLACK_BOT_TOKEN \(.*invalid_auth"):
         start_app(settings, bot_engine)
     assert [c.method for c in recorder.calls(answered=False)] == ["auth.test"]
 
 
 def test_an_unreachable_api_url_is_one_line_at_start_up(bot_engine, sleeps):
-    settings = settings_from({"SLACK_BOT_TOKEN": BOT_TOKEN,
-                              "SLACK_API_URL": "http://127.0.0.1:9/api/"})
+    settings = settings_from(
+        {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_API_URL": "http://127.0.0.1:9/api/"}
+    )
     with pytest.raises(ConfigError, match=r"^cannot reach Slack at SLACK_API_URL"):
         start_app(settings, bot_engine)
 
@@ -114,8 +121,18 @@ def test_a_good_token_is_checked_once_at_start_up(recorder, bot_engine):
     assert [c.method for c in recorder.calls(answered=False)] == ["auth.test"]
 
 
-FORBIDDEN_AT_IMPORT = {"App", "WebClient", "load_dotenv", "basicConfig", "make_engine", "open",
-                       "load_settings", "build_app", "SocketModeHandler", "Engine"}
+FORBIDDEN_AT_IMPORT = {
+    "App",
+    "WebClient",
+    "load_dotenv",
+    "basicConfig",
+    "make_engine",
+    "open",
+    "load_settings",
+    "build_app",
+    "SocketModeHandler",
+    "Engine",
+}
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "bot").rglob("*.py")), ids=lambda p: p.name)
@@ -137,8 +154,18 @@ def test_only_bot_imports_slack():
 
 def test_manifest_declares_scopes_events_command_home_and_interactivity():
     manifest = (ROOT / "manifest.yml").read_text()
-    for needed in ("app_mentions:read", "chat:write", "commands", "im:history",
-                   "- app_mention", "- app_home_opened", "- message.im", "command: /grade",
-                   "home_tab_enabled: true", "messages_tab_enabled: true",
-                   "interactivity:\n    is_enabled: true", "socket_mode_enabled: true"):
+    for needed in (
+        "app_mentions:read",
+        "chat:write",
+        "commands",
+        "im:history",
+        "- app_mention",
+        "- app_home_opened",
+        "- message.im",
+        "command: /grade",
+        "home_tab_enabled: true",
+        "messages_tab_enabled: true",
+        "interactivity:\n    is_enabled: true",
+        "socket_mode_enabled: true",
+    ):
         assert needed in manifest, needed

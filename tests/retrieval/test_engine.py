@@ -22,7 +22,12 @@ def test_grade_answer_quotes_the_letter_and_cites_it(engine: Engine) -> None:
     assert a.kind == "grade"
     (f,) = a.judgements
     assert (f.authority, f.year, f.area, f.grade, f.grade_label) == (
-        "Birmingham", 2007, "staying_safe", 2, "adequate")
+        "Birmingham",
+        2007,
+        "staying_safe",
+        2,
+        "adequate",
+    )
     assert f.quote in letter_text("birmingham_apa2007")
     assert f.source.date == "2007-11-26" and f.source.section == "Staying Safe Grade 2"
     assert "Grade 2 (adequate)" in a.message
@@ -35,10 +40,18 @@ def test_every_reported_grade_is_stated_by_its_own_letter(engine: Engine) -> Non
         facts = json.loads((LETTERS / f"{case}.intended.json").read_text())
         letters[(facts["council"], facts["year"])] = (letter_text(case), facts["judgements"])
     seen = 0
-    for question in ("Birmingham 2007 grades", "Birmingham overall since 2005",
-                     "Bedfordshire 2008 grades", "Surrey 2005 grades", "East Riding 2006 grades",
-                     "Which councils performed poorly in 2011?", "2009", "2010",
-                     "staying safe grades in 2008", "Birmingham"):
+    for question in (
+        "Birmingham 2007 grades",
+        "Birmingham overall since 2005",
+        "Bedfordshire 2008 grades",
+        "Surrey 2005 grades",
+        "East Riding 2006 grades",
+        "Which councils performed poorly in 2011?",
+        "2009",
+        "2010",
+        "staying safe grades in 2008",
+        "Birmingham",
+    ):
         for f in engine.answer(question).judgements:
             text, grades = letters[(f.authority, f.year)]
             assert f.quote in text
@@ -115,16 +128,19 @@ def test_follow_ups_resolve_against_the_previous_question(engine: Engine) -> Non
     assert other.kind == "grade" and other.judgements[0].area == "being_healthy"
 
 
-@pytest.mark.parametrize(("text", "kinds"), [
-    ("", {"help"}),
-    ("   \n\t ", {"help"}),
-    ("🙂🙂🙂", {"help", "passages"}),
-    ("<@U123> <!channel> <https://example.org|link>", {"help", "passages"}),
-    ("'; DROP TABLE letter; --", {"passages"}),
-    ("Birmingham", {"grades"}),
-    ("2007", {"table"}),
-    ("Bedford", {"grades", "not_found", "clarify"}),
-])
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("", {"help"}),
+        ("   \n\t ", {"help"}),
+        ("🙂🙂🙂", {"help", "passages"}),
+        ("<@U123> <!channel> <https://example.org|link>", {"help", "passages"}),
+        ("'; DROP TABLE letter; --", {"passages"}),
+        ("Birmingham", {"grades"}),
+        ("2007", {"table"}),
+        ("Bedford", {"grades", "not_found", "clarify"}),
+    ],
+)
 def test_odd_input_gives_a_sensible_answer(engine: Engine, text: str, kinds: set) -> None:
     assert engine.answer(text).kind in kinds
 
@@ -149,8 +165,10 @@ def test_index_rebuilds_after_an_ingest_without_restart(tmp_path) -> None:
     ingest_paths(make_engine(f"sqlite:///{tmp_path / 's.sqlite3'}"), [folder])  # another process
     a = engine.answer("Kingston overall 2010")
     assert a.kind == "grade" and a.judgements[0].grade == 4
-    assert engine.answer("fostering and adoption services outstanding").passages[0].authority \
+    assert (
+        engine.answer("fostering and adoption services outstanding").passages[0].authority
         == "Kingston upon Thames"
+    )
 
 
 def test_answering_which_one_keeps_the_year_and_area(engine: Engine) -> None:
@@ -159,6 +177,7 @@ def test_answering_which_one_keeps_the_year_and_area(engine: Engine) -> None:
     chosen = engine.answer("Bedfordshire", context=asked.context)
     assert chosen.kind == "grade"
     assert [(f.authority, f.year, f.area, f.grade) for f in chosen.judgements] == [
-        ("Bedfordshire", 2008, "staying_safe", 1)]
+        ("Bedfordshire", 2008, "staying_safe", 1)
+    ]
     switched = engine.answer("and Birmingham?", context=chosen.context)
     assert switched.kind == "not_found" and "Birmingham" in switched.message

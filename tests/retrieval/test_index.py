@@ -23,8 +23,9 @@ DOCS = [
 
 @pytest.mark.parametrize("variant", ["okapi", "l", "plus"])
 def test_search_returns_known_ids_in_order(variant: str) -> None:
-    index = PassageIndex.build([10, 20, 30, 40, 50, 60, 70], [tokenize(d) for d in DOCS],
-                               Params(variant))
+    index = PassageIndex.build(
+        [10, 20, 30, 40, 50, 60, 70], [tokenize(d) for d in DOCS], Params(variant)
+    )
     assert [h.passage_id for h in index.search(tokenize("private fostering"), 3)] == [10, 60]
     assert [h.passage_id for h in index.search(tokenize("initial assessment days"), 3)] == [20]
     assert index.search(tokenize("nothing matches this"), 3) == []
@@ -45,8 +46,10 @@ def test_ties_break_by_passage_id() -> None:
 def test_okapi_floor_inverts_common_words_and_plus_does_not() -> None:
     """Why BM25Plus: Okapi floors negative idf, so a word in 80% of passages outweighs one in
     40%; BM25Plus keeps the rarer word heavier."""
-    docs = [[f"rare{i}"] + (["children"] if i % 5 else []) + (["council"] if i % 8 < 3 else [])
-            for i in range(100)]  # children in 80%, council in 38%, a rare word in each
+    docs = [
+        [f"rare{i}"] + (["children"] if i % 5 else []) + (["council"] if i % 8 < 3 else [])
+        for i in range(100)
+    ]  # children in 80%, council in 38%, a rare word in each
     okapi, plus = BM25Okapi(docs), BM25Plus(docs)
     assert okapi.idf["children"] > okapi.idf["council"]
     assert plus.idf["council"] > plus.idf["children"]

@@ -30,8 +30,10 @@ def test_every_kind_has_a_golden_question() -> None:
 def test_renderings_match_golden(engine, kind: str, regen: bool) -> None:
     answer = engine.answer(QUESTIONS[kind])
     assert answer.kind == kind
-    outputs = {f"{kind}.txt": to_text(answer) + "\n",
-               f"{kind}.json": json.dumps(to_dict(answer), indent=1, ensure_ascii=False) + "\n"}
+    outputs = {
+        f"{kind}.txt": to_text(answer) + "\n",
+        f"{kind}.json": json.dumps(to_dict(answer), indent=1, ensure_ascii=False) + "\n",
+    }
     for name, got in outputs.items():
         if regen:
             (GOLDEN / name).write_text(got, encoding="utf-8")

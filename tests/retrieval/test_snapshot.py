@@ -24,8 +24,13 @@ def test_restart_loads_the_cached_index_with_identical_rankings(tmp_path) -> Non
     assert len(list(cache_dir().glob("index-*.npz"))) == 1
     loaded = Snapshot.load(sql, Params())._cached_index()
     assert loaded is not None and loaded.model is None  # came from disk
-    for query in ("private fostering", "looked after children reviews", "obesity",
-                  "initial assessments seven days", "youth offending"):
+    for query in (
+        "private fostering",
+        "looked after children reviews",
+        "obesity",
+        "initial assessments seven days",
+        "youth offending",
+    ):
         tokens = tokenize(query)
         assert loaded.search(tokens, 10) == built.search(tokens, 10)
 

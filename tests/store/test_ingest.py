@@ -22,8 +22,10 @@ BAD = Path(__file__).parents[1] / "data" / "bad"
 def state(engine) -> tuple:
     """Everything a user could see change: rows per table and the store version."""
     with Session(engine) as s:
-        counts = tuple(s.exec(select(func.count()).select_from(t)).one() for t in (
-            models.Letter, models.Section, models.Passage, models.Judgement))
+        counts = tuple(
+            s.exec(select(func.count()).select_from(t)).one()
+            for t in (models.Letter, models.Section, models.Passage, models.Judgement)
+        )
         return counts, queries.store_version(s)
 
 
@@ -37,8 +39,9 @@ def make_pdf(text: str, path: Path) -> Path:
     pdf.add_page()
     pdf.set_font("helvetica", size=10)
     # The core PDF font is Latin-1; the parser folds these characters anyway.
-    safe = text.translate({0x2019: "'", 0x2018: "'", 0x2013: "-", 0x2022: "-", 0x201c: '"',
-                           0x201d: '"'})
+    safe = text.translate(
+        {0x2019: "'", 0x2018: "'", 0x2013: "-", 0x2022: "-", 0x201C: '"', 0x201D: '"'}
+    )
     for line in safe.split("\n"):
         pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
@@ -59,11 +62,11 @@ def test_new_file_for_same_letter_replaces_and_says_so(sql_engine, tmp_path: Pat
     (tmp_path / "a.txt").write_text(src, encoding="utf-8")
     ingest_paths(sql_engine, [tmp_path / "a.txt"])
     changed = src.replace("Staying Safe Grade 2", "Staying Safe Grade 1").replace(
-        "in this aspect is adequate. Some service", "in this aspect is inadequate. Some service")
+        "in this aspect is adequate. Some service", "in this aspect is inadequate. Some service"
+    )
     (tmp_path / "b.txt").write_text(changed, encoding="utf-8")
     report = ingest_paths(sql_engine, [tmp_path / "b.txt"])
-    assert [(o.status, o.letter) for o in report.outcomes] == [("replaced",
-                                                                 "Birmingham APA 2007")]
+    assert [(o.status, o.letter) for o in report.outcomes] == [("replaced", "Birmingham APA 2007")]
     assert "a.txt" in report.outcomes[0].reason
     assert grades_of(sql_engine, "Birmingham")[(2007, "staying_safe")] == 1
     with Session(sql_engine) as s:
@@ -76,16 +79,24 @@ def _write(folder: Path, name: str, data: bytes | None) -> Path:
     return folder / name
 
 
-@pytest.mark.parametrize(("name", "data", "reason"), [
-    ("empty.txt", b"", "empty"),
-    ("garbage.pdf", b"\x89PNG\x00" * 300, "not a readable PDF"),
-    ("missing.txt", None, "no such file or folder"),
-    ("not_ofsted.txt", (BAD / "not_ofsted.txt").read_bytes(), "not an Ofsted APA or CSA letter"),
-    ("gotham.txt", (BAD / "unknown_council.txt").read_bytes(), "not in the table"),
-    ("notes.docx", b"x", "unsupported file type"),
-])
-def test_bad_file_fails_alone_and_changes_nothing(sql_engine, tmp_path: Path, name: str,
-                                                  data: bytes | None, reason: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("garbage.pdf", b"\x89PNG\x00" * 300, "not a readable PDF"),
+        ("missing.txt", None, "no such file or folder"),
+        (
+            "not_ofsted.txt",
+            (BAD / "not_ofsted.txt").read_bytes(),
+            "not an Ofsted APA or CSA letter",
+        ),
+        ("gotham.txt", (BAD / "unknown_council.txt").read_bytes(), "not in the table"),
+        ("notes.docx", b"x", "unsupported file type"),
+    ],
+)
+def test_bad_file_fails_alone_and_changes_nothing(
+    sql_engine, tmp_path: Path, name: str, data: bytes | None, reason: str
+) -> None:
     load_bundled_if_empty(sql_engine)
     before = state(sql_engine)
     bad = _write(tmp_path, name, data)
@@ -103,8 +114,9 @@ def test_bad_file_fails_alone_and_changes_nothing(sql_engine, tmp_path: Path, na
 def test_truncated_pdf_and_pdf_without_text_fail_cleanly(sql_engine, tmp_path: Path) -> None:
     load_bundled_if_empty(sql_engine)
     before = state(sql_engine)
-    full = make_pdf((LETTERS / "birmingham_apa2007.txt").read_text(encoding="utf-8"),
-                    tmp_path / "full.pdf")
+    full = make_pdf(
+        (LETTERS / "birmingham_apa2007.txt").read_text(encoding="utf-8"), tmp_path / "full.pdf"
+    )
     (tmp_path / "truncated.pdf").write_bytes(full.read_bytes()[:1500])
     blank = FPDF()
     blank.add_page()
@@ -123,10 +135,15 @@ def test_pdf_of_a_real_letter_gives_the_same_judgements(sql_engine, tmp_path: Pa
     report = ingest_paths(sql_engine, [tmp_path])
     assert report.count("loaded") == 2, report.failed
     assert grades_of(sql_engine, "Birmingham") == {
-        (2007, "overall"): 3, (2007, "being_healthy"): 2, (2007, "staying_safe"): 2,
-        (2007, "enjoying_and_achieving"): 3, (2007, "making_a_positive_contribution"): 3,
-        (2007, "achieving_economic_wellbeing"): 3, (2007, "capacity_to_improve"): 3,
-        (2011, "overall"): 1}
+        (2007, "overall"): 3,
+        (2007, "being_healthy"): 2,
+        (2007, "staying_safe"): 2,
+        (2007, "enjoying_and_achieving"): 3,
+        (2007, "making_a_positive_contribution"): 3,
+        (2007, "achieving_economic_wellbeing"): 3,
+        (2007, "capacity_to_improve"): 3,
+        (2011, "overall"): 1,
+    }
 
 
 def test_unreadable_file_is_reported(sql_engine, tmp_path: Path, monkeypatch) -> None:
@@ -173,11 +190,15 @@ def test_processes_creating_the_schema_together_do_not_fail(sql_engine) -> None:
     from sqlmodel import SQLModel
 
     SQLModel.metadata.drop_all(sql_engine)
-    code = ("import sys; from store.db import make_engine, create_schema; "
-            "create_schema(make_engine(sys.argv[1]))")
+    code = (
+        "import sys; from store.db import make_engine, create_schema; "
+        "create_schema(make_engine(sys.argv[1]))"
+    )
     url = sql_engine.url.render_as_string(hide_password=False)
-    procs = [subprocess.Popen([sys.executable, "-c", code, url], stderr=subprocess.PIPE,
-                              text=True) for _ in range(4)]
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, url], stderr=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
     results = [(p.wait(timeout=60), p.stderr.read()) for p in procs]
     assert [rc for rc, _ in results] == [0, 0, 0, 0], results
     with Session(sql_engine) as s:

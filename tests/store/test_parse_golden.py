@@ -34,8 +34,11 @@ def test_parse_matches_golden_file(case: str, regen: bool) -> None:
 def test_parse_finds_exactly_the_letters_own_grades(case: str) -> None:
     want = intended(case)
     got = parsed_dict(case)
-    assert (got["kind"], got["year"], got["council"]) == (want["kind"], want["year"],
-                                                          want["council"])
+    assert (got["kind"], got["year"], got["council"]) == (
+        want["kind"],
+        want["year"],
+        want["council"],
+    )
     assert got["letter_date"] == want["date"]
     assert {j["area"]: j["grade"] for j in got["judgements"]} == want["judgements"]
 
@@ -45,14 +48,21 @@ def test_quotes_and_passages_trace_back_to_the_letter(case: str) -> None:
     text = (LETTERS / f"{case}.txt").read_text(encoding="utf-8")
     letter = parse_letter(text, case)
     for j in letter.judgements:
-        assert j.quote == fold(text[j.start:j.end])
+        assert j.quote == fold(text[j.start : j.end])
         assert j.quote in fold(text)
     for p in letter.passages:
         assert p.start < p.end
-        assert p.text.split()[-1] in text[p.start:p.end]
+        assert p.text.split()[-1] in text[p.start : p.end]
 
 
 def test_every_layout_has_a_golden_case() -> None:
     kinds_years = {(intended(c)["kind"], intended(c)["year"]) for c in letter_cases()}
-    assert kinds_years >= {("apa", 2005), ("apa", 2006), ("apa", 2007), ("apa", 2008),
-                           ("csa", 2009), ("csa", 2010), ("csa", 2011)}
+    assert kinds_years >= {
+        ("apa", 2005),
+        ("apa", 2006),
+        ("apa", 2007),
+        ("apa", 2008),
+        ("csa", 2009),
+        ("csa", 2010),
+        ("csa", 2011),
+    }

@@ -9,7 +9,9 @@
 ``fail_next("chat.postMessage", "429", "drop")`` answers the next call of that method with
 ``429 Too Many Requests`` and ``Retry-After`` (as Slack does when rate limiting), and closes the
 connection on the one after with no response at all. With ``token`` set, ``auth.test`` answers
-``invalid_auth`` unless the request carries ``Authorization: Bearer <token>``.
+``invalid_auth`` unless the request carries ``Authorization: Bearer <token>``;
+``apps.connections.open`` answers ``invalid_auth`` unless it carries ``app_token`` (so always,
+when that is None).
 Nothing here listens anywhere but 127.0.0.1.
 """
 
@@ -42,8 +44,11 @@ class Recorder:
     429 asks the client to wait.
     """
 
-    def __init__(self, *, token: str | None = None, retry_after: int = 0) -> None:
+    def __init__(
+        self, *, token: str | None = None, app_token: str | None = None, retry_after: int = 0
+    ) -> None:
         self.token = token
+        self.app_token = app_token
         self.retry_after = retry_after
         self._calls: list[Call] = []
         self._faults: dict[str, list[str]] = {}  # method -> fault kinds still to inject
@@ -130,6 +135,8 @@ class Recorder:
         if status == 429:
             return status, {"ok": False, "error": "ratelimited"}
         if method == "auth.test" and self.token is not None and auth != f"Bearer {self.token}":
+            return status, {"ok": False, "error": "invalid_auth"}
+        if method == "apps.connections.open" and auth != f"Bearer {self.app_token}":
             return status, {"ok": False, "error": "invalid_auth"}
         return status, _reply(method, body, ts)
 

@@ -1,3 +1,6 @@
+"""``python -m letters``: the same command as ``letters``."""
+
 from letters.cli import main
 
-main()
+if __name__ == "__main__":
+    main()

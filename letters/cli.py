@@ -4,6 +4,7 @@ Typed errors become one-line messages here, and only here, for the command line.
 """
 
 import csv
+import dataclasses
 import io
 import json
 import sys
@@ -17,7 +18,8 @@ from store.errors import LettersError
 def main() -> None:
     from dotenv import load_dotenv
 
-    load_dotenv(override=False)
+    # The working directory's .env (load_dotenv() alone searches from this file's folder).
+    load_dotenv(Path.cwd() / ".env", override=False)
     try:
         cli(standalone_mode=False)
     except click.exceptions.Abort:
@@ -269,4 +271,6 @@ def serve(ctx: click.Context, http: bool, port: int, host: str, env_file: str) -
     from bot.settings import load_settings
 
     settings = load_settings(env_file)
+    if ctx.obj["url"]:  # --database (or DATABASE_URL, already in settings) names the store
+        settings = dataclasses.replace(settings, database_url=ctx.obj["url"])
     run(settings, http=http, port=port, host=host)

@@ -82,10 +82,12 @@ def make_settings(recorder: Recorder, **extra: str):
 class Harness:
     """Requests shaped like Slack's, signed, dispatched through the real app."""
 
-    def __init__(self, recorder: Recorder, engine, *, production: bool = False) -> None:
+    def __init__(
+        self, recorder: Recorder, engine, *, production: bool = False, settings=None
+    ) -> None:
         self.recorder = recorder
         self.engine = engine
-        self.settings = make_settings(recorder)
+        self.settings = settings or make_settings(recorder)
         self.app = build_app(
             self.settings, engine, verify_token=False, process_before_response=not production
         )

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.serve import make_http_server
+from bot.http import make_http_server
 from tests.bot.conftest import BOT_TOKEN, CHANNEL, SIGNING_SECRET, Harness
 from tests.bot.test_commands import SlowEngine
 
@@ -25,7 +25,9 @@ def served(recorder, bot_engine):
 
     def start(engine=bot_engine):
         harness = Harness(recorder, engine, production=True)
-        server = make_http_server(harness.app, engine, "127.0.0.1", 0)
+        server = make_http_server(
+            harness.app, engine, "127.0.0.1", 0, signing_secret=SIGNING_SECRET
+        )
         threading.Thread(
             target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         ).start()

@@ -38,13 +38,56 @@ def mention_event(ts: str = "1700000000.000100", text: str = "Birmingham 2007 gr
     [
         {"signature": "v0=" + "0" * 64},
         {"timestamp": int(time.time()) - 600},  # stale: over five minutes old
+        {"timestamp": "abc"},  # slack-sdk's own check raises on these three
+        {"timestamp": "1.5"},
+        {"timestamp": ""},
     ],
-    ids=["bad-signature", "stale-timestamp"],
+    ids=["bad-signature", "stale-timestamp", "timestamp-abc", "timestamp-1.5", "timestamp-empty"],
 )
 def test_unverified_requests_get_401_and_nothing_is_posted(bot, signing):
+    """Through the app itself (``App.dispatch``), not only the HTTP door in front of it."""
     assert bot.event(mention_event(), **signing).status == 401
     assert bot.command("Birmingham 2007", **signing).status == 401
+    home = {"type": "app_home_opened", "user": USER, "tab": "home"}
+    assert bot.event(home, **signing).status == 401
     assert bot.recorder.calls(answered=False) == []
+
+
+def test_the_error_handler_never_acts_on_an_unverified_request(bot, bot_engine, caplog):
+    """Should anything raise before the gate, the body names no one we may post to."""
+    from bot.errors import on_error
+    from bot.listeners import Deps
+
+    body = {"response_url": bot.recorder.response_url("x"), "event": mention_event()}
+    response = on_error(Deps(bot_engine), ValueError("x"), body, bot.app.client, object(), {})
+    assert response.status == 401
+    assert bot.recorder.calls(answered=False) == []
+
+
+@pytest.mark.parametrize(
+    "allow, team, app, answered",
+    [
+        ({}, "T0OTHER01", "A0OTHER01", True),  # no allow-lists: any team and app
+        ({"SLACK_ALLOWED_TEAM_IDS": "T0000001,T0000002"}, "T0000001", "A0OTHER01", True),
+        ({"SLACK_ALLOWED_TEAM_IDS": "T0000002"}, "T0000001", "A0APP0001", False),
+        ({"SLACK_ALLOWED_APP_IDS": "A0APP0001"}, "T0000001", "A0APP0001", True),
+        ({"SLACK_ALLOWED_APP_IDS": "A0APP0002"}, "T0000001", "A0APP0001", False),
+    ],
+)
+def test_allow_lists_ignore_other_teams_and_apps_in_socket_mode(
+    recorder, bot_engine, allow, team, app, answered
+):
+    from tests.bot.conftest import SocketMode, make_settings
+
+    harness = Harness(recorder, bot_engine, settings=make_settings(recorder, **allow))
+    socket = SocketMode(harness.app)
+    try:
+        payload = {**harness.event_body(mention_event()), "team_id": team, "api_app_id": app}
+        socket.deliver("events_api", "env-1", payload)
+    finally:
+        socket.handler.client.close()
+    assert [a.envelope_id for a in socket.acks] == ["env-1"]  # acknowledged either way
+    assert len(recorder.sent("chat.postMessage")) == (1 if answered else 0)
 
 
 # --- retries and duplicates -----------------------------------------------------------------

@@ -169,3 +169,21 @@ def test_manifest_declares_scopes_events_command_home_and_interactivity():
         "socket_mode_enabled: true",
     ):
         assert needed in manifest, needed
+
+
+def test_allow_lists_are_read_as_sets_of_ids(recorder):
+    settings = make_settings(
+        recorder, SLACK_ALLOWED_TEAM_IDS=" T0000001, T0000002 ,", SLACK_ALLOWED_APP_IDS="A0APP0001"
+    )
+    assert settings.allowed_team_ids == {"T0000001", "T0000002"}
+    assert settings.allowed_app_ids == {"A0APP0001"}
+    assert make_settings(recorder).allowed_team_ids == frozenset()
+
+
+@pytest.mark.parametrize("value", ["t0000001", "T0000001;T2", "workspace", "T0"])
+def test_a_malformed_allow_list_is_one_line_naming_the_setting(recorder, value):
+    with pytest.raises(ConfigError) as raised:
+        make_settings(recorder, SLACK_ALLOWED_TEAM_IDS=value)
+    message = str(raised.value)
+    assert message.startswith("SLACK_ALLOWED_TEAM_IDS must be comma-separated Slack ids")
+    assert "\n" not in message

@@ -11,6 +11,7 @@ from slack_sdk.http_retry import (
     RetryHandler,
 )
 
+from bot.gate import Gate
 from bot.listeners import Deps, register
 from bot.settings import Settings
 
@@ -66,6 +67,14 @@ def build_app(
     app = App(
         client=client,
         signing_secret=settings.slack_signing_secret,
+        # Bolt's RequestVerification raises on a malformed timestamp and logs bodies; the Gate
+        # verifies instead, in the same place in the chain (before authorisation).
+        request_verification_enabled=False,
+        before_authorize=Gate(
+            settings.slack_signing_secret,
+            allowed_teams=settings.allowed_team_ids,
+            allowed_apps=settings.allowed_app_ids,
+        ),
         token_verification_enabled=verify_token,
         process_before_response=process_before_response,
         listener_executor=ThreadPerTask(),

@@ -12,6 +12,7 @@ import secrets
 from slack_bolt import BoltResponse
 
 from bot import blocks
+from bot.gate import VERIFIED
 from bot.listeners import Deps, from_person
 from store.errors import LettersError
 
@@ -23,7 +24,14 @@ def new_ref() -> str:
     return secrets.token_hex(3)
 
 
-def on_error(deps: Deps, error: Exception, body: dict, client, response) -> BoltResponse | None:
+def on_error(
+    deps: Deps, error: Exception, body: dict, client, response, context
+) -> BoltResponse | None:
+    if not context.get(VERIFIED):
+        # Raised before the gate passed the request: its body is the sender's word, so it names
+        # no channel, user or response_url we may act on. Nothing is sent anywhere.
+        log.warning("refused a request that failed before verification (%s)", type(error).__name__)
+        return BoltResponse(status=401, body={"error": "invalid request"})
     ref = new_ref()
     log.error("failed handling a %s request (ref %s)", _what(body), ref, exc_info=error)
     detail = str(error).splitlines()[0][:200] if isinstance(error, LettersError) else ""
@@ -74,6 +82,16 @@ class RedactTokens(logging.Filter):
         return True
 
 
+_LIBRARIES = ("slack_bolt", "slack_sdk")
+
+
+def _no_library_chatter(record: logging.LogRecord) -> bool:
+    """Bolt's and slack-sdk's DEBUG and INFO lines print request bodies, payloads sent and
+    Socket Mode frames: users' words. They are never written, whatever LOG_LEVEL says; the
+    libraries' warnings and errors are."""
+    return record.levelno >= logging.WARNING or not record.name.startswith(_LIBRARIES)
+
+
 def _not_client_notice(record: logging.LogRecord) -> bool:
     """Bolt warns that SLACK_BOT_TOKEN (read from the environment by Bolt itself) is unused
     when a client is given; ours carries that same token, so the warning is noise."""
@@ -86,3 +104,4 @@ def configure_logging(level: str) -> None:
     for handler in logging.getLogger().handlers:
         handler.addFilter(RedactTokens())
         handler.addFilter(_not_client_notice)
+        handler.addFilter(_no_library_chatter)

@@ -43,11 +43,11 @@ class Gate(Middleware):
                 _header(request, "x-slack-signature"),
                 time.time(),
             )
-            if refusal is None and False:
+            if refusal is not None:
                 log.info("refused a request with %s", refusal)
                 return BoltResponse(status=401, body={"error": "invalid request"})
         stranger = self.stranger(body)
-        if False:
+        if stranger:
             log.info("ignored a request from %s", stranger)
             return BoltResponse(status=200, body="")  # acknowledged, so Slack does not retry
         context[VERIFIED] = True

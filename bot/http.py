@@ -112,7 +112,7 @@ def _content_length(environ) -> tuple[int, tuple[int, dict] | None]:
     declared = (environ.get("CONTENT_LENGTH") or "").strip()
     if not declared.isascii() or not declared.isdigit():
         return 0, (411, {"error": "Content-Length required"})
-    if False:
+    if int(declared) > MAX_BODY_BYTES:
         return 0, (413, {"error": f"body over {MAX_BODY_BYTES} bytes"})
     return int(declared), None
 
@@ -135,6 +135,8 @@ _LISTS_OF_OBJECTS = ("actions",)
 
 def _well_formed(body) -> bool:
     if not isinstance(body, dict):
+        return False
+    if any(key in body and not isinstance(body[key], dict) for key in _OBJECTS):
         return False
     return all(
         isinstance(body[key], list) and all(isinstance(item, dict) for item in body[key])

@@ -1,25 +1,25 @@
-"""Running the bot: Socket Mode (``SLACK_APP_TOKEN``) or HTTP on a threaded WSGI server."""
+"""Running the bot: Socket Mode (``SLACK_APP_TOKEN``) or HTTP on a threaded WSGI server.
 
-import json
+Every start-up failure (a rejected token, a port in use or out of range, Slack out of reach)
+is a ``ConfigError`` with one line saying what to fix.
+"""
+
+import errno
 import logging
-import socketserver
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
-from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.error import BoltError
 from slack_sdk.errors import SlackApiError
 
 from bot.app import build_app
 from bot.errors import configure_logging
+from bot.http import EVENTS_PATH, HEALTH_PATHS, ThreadingWSGIServer, make_http_server
 from bot.settings import Settings
-from store.botstate import ping
 from store.errors import ConfigError
 
 log = logging.getLogger("letters.bot")
-EVENTS_PATH = "/slack/events"
-HEALTH_PATHS = ("/health", "/healthz")
+MAX_PORT = 65535
 
 
 def serve(settings: Settings, *, http: bool, port: int, host: str = "127.0.0.1") -> None:
@@ -28,15 +28,18 @@ def serve(settings: Settings, *, http: bool, port: int, host: str = "127.0.0.1")
     from store.db import make_engine
 
     settings.require_http() if http else settings.require_socket_mode()
+    if http and not 0 <= port <= MAX_PORT:
+        raise ConfigError(f"port {port} is out of range: choose one from 1 to {MAX_PORT}")
     configure_logging(settings.log_level)
     engine = Engine.open(make_engine(settings.database_url or None))
     engine.snapshot()  # load before the first question; the passage index warms in background
     app = start_app(settings, engine)
     if not http:
+        handler = socket_mode_handler(app, settings)
         log.info("connecting to Slack in Socket Mode")
-        SocketModeHandler(app, settings.slack_app_token).start()
+        handler.start()
         return
-    server = make_http_server(app, engine, host, port)
+    server = listen(app, engine, settings, host, port)
     log.info(
         "listening on http://%s:%s%s (health: %s)",
         host,
@@ -55,58 +58,48 @@ def start_app(settings: Settings, engine) -> App:
     try:
         return build_app(settings, engine)
     except (BoltError, SlackApiError) as exc:
-        first = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
-        raise ConfigError(f"Slack rejected SLACK_BOT_TOKEN ({first})") from None
+        raise ConfigError(f"Slack rejected SLACK_BOT_TOKEN ({_first_line(exc)})") from None
     except OSError as exc:
+        raise ConfigError(_unreachable(settings, exc)) from None
+
+
+def socket_mode_handler(app: App, settings: Settings) -> SocketModeHandler:
+    """A handler whose first WebSocket URL is already issued, so a rejected app token is one
+    ``ConfigError`` here rather than slack-sdk's logged error and traceback in ``start``."""
+    handler = SocketModeHandler(app, settings.slack_app_token)
+    try:
+        opened = app.client.apps_connections_open(app_token=settings.slack_app_token)
+    except SlackApiError as exc:
         raise ConfigError(
-            f"cannot reach Slack at SLACK_API_URL {settings.slack_api_url} ({exc})"
+            f"Slack rejected SLACK_APP_TOKEN ({exc.response.get('error', '?')}): use the "
+            "app-level token with the connections:write scope (Basic Information → "
+            "App-Level Tokens)"
+        ) from None
+    except OSError as exc:
+        raise ConfigError(_unreachable(settings, exc)) from None
+    handler.client.wss_uri = opened["url"]  # connect() uses it instead of asking again
+    return handler
+
+
+def listen(app: App, engine, settings: Settings, host: str, port: int) -> ThreadingWSGIServer:
+    try:
+        return make_http_server(
+            app, engine, host, port, signing_secret=settings.slack_signing_secret
+        )
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise ConfigError(
+                f"port {port} on {host} is already in use: stop the other server or choose "
+                "another with --port"
+            ) from None
+        raise ConfigError(
+            f"cannot listen on {host}:{port} ({exc.strerror or exc}): check --host and --port"
         ) from None
 
 
-class ThreadingWSGIServer(socketserver.ThreadingMixIn, WSGIServer):
-    """One thread a request: an ack is never stuck behind another request's work."""
-
-    daemon_threads = True
-    allow_reuse_address = True
-    request_queue_size = 128  # socketserver's 5 drops bursts of connections for a second
+def _unreachable(settings: Settings, exc: OSError) -> str:
+    return f"cannot reach Slack at SLACK_API_URL {settings.slack_api_url} ({exc})"
 
 
-class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args) -> None:
-        log.debug("http %s", format % args)
-
-
-def wsgi_app(app: App, engine):
-    """Bolt's WSGI adapter at ``/slack/events``, and ``GET /health``: 200 if the store answers."""
-    slack = SlackRequestHandler(app, path=EVENTS_PATH)
-
-    def application(environ, start_response):
-        if environ.get("PATH_INFO") in HEALTH_PATHS and environ.get("REQUEST_METHOD") == "GET":
-            ok = _store_ok(engine)
-            start_response(
-                "200 OK" if ok else "503 Service Unavailable",
-                [("Content-Type", "application/json")],
-            )
-            return [json.dumps({"ok": ok}).encode()]
-        return slack(environ, start_response)
-
-    return application
-
-
-def make_http_server(app: App, engine, host: str, port: int) -> ThreadingWSGIServer:
-    return make_server(
-        host,
-        port,
-        wsgi_app(app, engine),
-        server_class=ThreadingWSGIServer,
-        handler_class=_QuietHandler,
-    )
-
-
-def _store_ok(engine) -> bool:
-    try:
-        ping(engine.sql_engine)
-        return True
-    except Exception:
-        log.exception("health check: the store does not answer")
-        return False
+def _first_line(exc: Exception) -> str:
+    return str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__

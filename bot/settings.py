@@ -5,6 +5,7 @@ A missing or malformed one raises ``store.errors.ConfigError`` with a one-line m
 """
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,8 +23,12 @@ VARIABLES: dict[str, str] = {
     "SLACK_API_URL": "optional",
     "DATABASE_URL": "optional",
     "LOG_LEVEL": "optional",
+    "SLACK_ALLOWED_TEAM_IDS": "optional",
+    "SLACK_ALLOWED_APP_IDS": "optional",
 }
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+# Slack's ids: a capital letter (T team, E org, A app) then capitals and digits.
+_SLACK_ID = re.compile(r"[A-Z][A-Z0-9]{2,}")
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,8 @@ class Settings:
     slack_api_url: str = DEFAULT_API_URL
     database_url: str = ""
     log_level: str = "INFO"
+    allowed_team_ids: frozenset[str] = frozenset()  # empty: answer any team
+    allowed_app_ids: frozenset[str] = frozenset()  # empty: answer any app
 
     def require_socket_mode(self) -> None:
         if not self.slack_app_token:
@@ -89,4 +96,17 @@ def settings_from(env) -> Settings:
         slack_api_url=api_url if api_url.endswith("/") else api_url + "/",
         database_url=get("DATABASE_URL"),
         log_level=level,
+        allowed_team_ids=id_list("SLACK_ALLOWED_TEAM_IDS", get("SLACK_ALLOWED_TEAM_IDS")),
+        allowed_app_ids=id_list("SLACK_ALLOWED_APP_IDS", get("SLACK_ALLOWED_APP_IDS")),
     )
+
+
+def id_list(name: str, value: str) -> frozenset[str]:
+    """``T01,T02`` -> {"T01", "T02"}; a malformed id is a ``ConfigError`` naming it."""
+    ids = frozenset(part.strip() for part in value.split(",") if part.strip())
+    bad = sorted(i for i in ids if not _SLACK_ID.fullmatch(i))
+    if bad:
+        raise ConfigError(
+            f"{name} must be comma-separated Slack ids such as T0123ABCD, not '{bad[0][:30]}'"
+        )
+    return ids

@@ -52,7 +52,7 @@ def check(
         return Refusal.NO_TIMESTAMP
     if not _TIMESTAMP.fullmatch(timestamp):
         return Refusal.BAD_TIMESTAMP
-    if abs(now - int(timestamp)) >= MAX_CLOCK_SKEW_SECONDS:
+    if abs(now - int(timestamp)) > MAX_CLOCK_SKEW_SECONDS:
         return Refusal.STALE
     if not signature:
         return Refusal.NO_SIGNATURE

@@ -458,3 +458,13 @@ def test_a_bot_token_slack_rejects_is_one_line(startup):
     env = {**env, "SLACK_BOT_TOKEN": "xoxb-0-0-wrong"}
     [line] = failure_output(["serve", "--http", "--port", str(free_port())], env, cwd)
     assert line.startswith("letters: Slack rejected SLACK_BOT_TOKEN")
+
+
+@pytest.mark.parametrize("kind", ["broken JSON", "not UTF-8"])
+def test_an_unsigned_malformed_body_is_401_not_400(server, api, kind):
+    """The signature is checked before the shape: a sender without the secret learns nothing
+    about what we would accept."""
+    body, content_type = MALFORMED[kind]
+    assert server.post(body, {**content_type, "X-Slack-Request-Timestamp": "abc"}) == 401
+    assert server.post(body, {**content_type, **signed(body, secret="not-ours-0123")}) == 401
+    assert api() == []

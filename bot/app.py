@@ -11,8 +11,9 @@ from slack_sdk.http_retry import (
     RetryHandler,
 )
 
+from bot.deps import Deps
 from bot.gate import Gate
-from bot.listeners import Deps, register
+from bot.listeners import register
 from bot.settings import Settings
 
 

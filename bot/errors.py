@@ -12,8 +12,9 @@ import secrets
 from slack_bolt import BoltResponse
 
 from bot import blocks
+from bot.deps import Deps
 from bot.gate import VERIFIED
-from bot.listeners import Deps, from_person
+from bot.incoming import from_person
 from store.errors import LettersError
 
 log = logging.getLogger("letters.bot")

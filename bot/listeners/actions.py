@@ -5,7 +5,7 @@ so a forged click can only ask a question, not post text of its choosing.
 """
 
 from bot import blocks
-from bot.listeners import Deps
+from bot.deps import Deps
 from retrieval.answer import Context
 from store import botstate
 

@@ -1,7 +1,7 @@
 """``/grade COUNCIL [AREA] [YEAR]``: a private answer, restating the query, with a Share button."""
 
 from bot import blocks
-from bot.listeners import Deps
+from bot.deps import Deps
 from store.areas import AREA_LABELS
 
 USAGE_WORDS = ("", "help", "?", "usage")

@@ -1,7 +1,7 @@
 """App Home: what the bot holds, example questions, how to use each surface."""
 
 from bot import blocks
-from bot.listeners import Deps
+from bot.deps import Deps
 
 
 def on_home_opened(deps: Deps, event: dict, client) -> None:

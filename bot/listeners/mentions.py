@@ -1,7 +1,9 @@
 """``@letters …`` in a channel: the answer goes in a thread; follow-ups there build on it."""
 
 from bot import blocks
-from bot.listeners import Deps, from_person, load_context, question_text, save_context
+from bot.deps import Deps
+from bot.incoming import from_person, question_text
+from bot.threads import load_context, save_context
 
 
 def on_mention(deps: Deps, event: dict, client) -> None:

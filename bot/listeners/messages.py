@@ -5,7 +5,8 @@
 """
 
 from bot import blocks
-from bot.listeners import Deps, from_person, question_text
+from bot.deps import Deps
+from bot.incoming import from_person, question_text
 
 
 def on_message(deps: Deps, event: dict, client) -> None:

@@ -55,8 +55,8 @@ def test_unverified_requests_get_401_and_nothing_is_posted(bot, signing):
 
 def test_the_error_handler_never_acts_on_an_unverified_request(bot, bot_engine, caplog):
     """Should anything raise before the gate, the body names no one we may post to."""
+    from bot.deps import Deps
     from bot.errors import on_error
-    from bot.listeners import Deps
 
     body = {"response_url": bot.recorder.response_url("x"), "event": mention_event()}
     response = on_error(Deps(bot_engine), ValueError("x"), body, bot.app.client, object(), {})

@@ -99,10 +99,21 @@ def _not_client_notice(record: logging.LogRecord) -> bool:
     return not str(record.msg).startswith("As you gave `client` as well")
 
 
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def log_handler(stream=None) -> logging.Handler:
+    """A handler to ``stream`` (stderr) that masks tokens and drops the libraries' chatter."""
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    handler.addFilter(RedactTokens())
+    handler.addFilter(_not_client_notice)
+    handler.addFilter(_no_library_chatter)
+    return handler
+
+
 def configure_logging(level: str) -> None:
     """Called by ``serve`` only: nothing is configured at import."""
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    for handler in logging.getLogger().handlers:
-        handler.addFilter(RedactTokens())
-        handler.addFilter(_not_client_notice)
-        handler.addFilter(_no_library_chatter)
+    root = logging.getLogger()
+    root.setLevel(level)
+    root.addHandler(log_handler())

@@ -16,7 +16,7 @@ from sqlmodel import SQLModel
 from bench.load import fleet, letters_command, mention
 from store.db import create_schema, make_engine
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.subprocess]  # replicas are processes
 ROOT = Path(__file__).resolve().parents[2]
 KINGSTON = ROOT / "tests" / "data" / "letters" / "csa2010_kingston.txt"
 

@@ -130,6 +130,7 @@ def test_concurrent_commands_are_all_acked_within_3_seconds(served, bot_engine):
     assert len(bot.recorder.wait_for("response_url", 20)) == 20
 
 
+@pytest.mark.subprocess
 def test_serve_http_runs_end_to_end_on_loopback(recorder, store_url, tmp_path):
     """``serve`` itself, in its own process, its Web API calls sent to the recorder."""
     with socket.socket() as s:

@@ -11,10 +11,12 @@ import hashlib
 import hmac
 import http.client
 import json
+import logging
 import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
 import uuid
@@ -74,21 +76,27 @@ class Server:
         self.port = free_port()
         self.log_path = workdir / "serve.log"
         self._log = open(self.log_path, "w")
+        self.start(server_env(recorder, store_url, **env), workdir)
+        self.wait_until_healthy()
+
+    def start(self, env: dict, workdir: Path) -> None:
         self.process = letters(
             "serve",
             "--http",
             "--port",
             str(self.port),
-            env=server_env(recorder, store_url, **env),
+            env=env,
             cwd=workdir,
             stdout=self._log,
         )
-        self.wait_until_healthy()
+
+    def running(self) -> bool:
+        return self.process.poll() is None
 
     def wait_until_healthy(self, timeout: float = 20) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            assert self.process.poll() is None, f"serve exited: {self.log()[-2000:]}"
+            assert self.running(), f"serve exited: {self.log()[-2000:]}"
             try:
                 if self.get("/health")[0] == 200:
                     return
@@ -119,7 +127,7 @@ class Server:
             connection.close()
 
     def peak_rss_kb(self) -> int:
-        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        status = Path(f"/proc/{self.pid}/status").read_text()
         return int(
             next(line for line in status.splitlines() if line.startswith("VmHWM")).split()[1]
         )
@@ -128,9 +136,56 @@ class Server:
         self._log.flush()
         return self.log_path.read_text()
 
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(10)
+        self._log.close()
+
+
+class ThreadServer(Server):
+    """The same server in this process, on a thread: what ``letters serve --http`` builds,
+    wired the same way, for the mutation runs (which see only code run in the test process).
+    The log handler is the one ``serve`` installs, with its filters, at DEBUG."""
+
+    def start(self, env: dict, workdir: Path) -> None:
+        from bot.errors import log_handler
+        from bot.http import make_http_server
+        from bot.serve import start_app
+        from bot.settings import settings_from
+        from retrieval.engine import Engine
+        from store.db import make_engine
+
+        settings = settings_from(env)
+        self.engine = Engine.open(make_engine(settings.database_url))
+        app = start_app(settings, self.engine)
+        self.handler = log_handler(self._log)
+        root = logging.getLogger()
+        self.level = root.level
+        root.setLevel(logging.DEBUG)
+        root.addHandler(self.handler)
+        self.server = make_http_server(
+            app, self.engine, "127.0.0.1", self.port, signing_secret=settings.slack_signing_secret
+        )
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def running(self) -> bool:
+        return True
+
+    @property
+    def pid(self) -> int:
+        return os.getpid()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.engine.sql_engine.dispose()
+        root = logging.getLogger()
+        root.removeHandler(self.handler)
+        root.setLevel(self.level)
         self._log.close()
 
 
@@ -140,12 +195,16 @@ def module_recorder():
         yield recorder
 
 
-@pytest.fixture(scope="module")
-def server(module_recorder, tmp_path_factory):
+@pytest.fixture(
+    scope="module",
+    params=[pytest.param(Server, marks=pytest.mark.subprocess, id="process"), ThreadServer],
+    ids=["process", "thread"],
+)
+def server(request, module_recorder, tmp_path_factory):
     """One server for the module, with both allow-lists set to the harness's team and app."""
     workdir = tmp_path_factory.mktemp("serve")
     store = f"sqlite:///{workdir / 'store.sqlite3'}"
-    running = Server(
+    running = request.param(
         module_recorder,
         store,
         workdir,
@@ -412,27 +471,53 @@ def test_requests_for_another_team_or_app_are_acked_and_ignored(server, api, bod
 # -- 6. start-up failures are one line ------------------------------------------------------
 
 
-def failure_output(args: list[str], env: dict, cwd: Path) -> list[str]:
-    process = letters(*args, env=env, cwd=cwd)
-    output, _ = process.communicate(timeout=30)
-    assert process.returncode == 2, output
-    return [line for line in output.splitlines() if line.strip()]
-
-
-@pytest.fixture
-def startup(tmp_path):
+@pytest.fixture(params=[pytest.param("process", marks=pytest.mark.subprocess), "in-process"])
+def startup(request, tmp_path, monkeypatch, capsys):
+    """``run(args, **env)``: ``letters ARGS`` that must fail at start-up; the lines it printed.
+    In its own process, and in this one through the same ``main`` (for the mutation runs)."""
     with Recorder(token=BOT_TOKEN, app_token="xapp-1-A0APP0001-1-right") as recorder:
-        env = server_env(recorder, f"sqlite:///{tmp_path / 'store.sqlite3'}", LOG_LEVEL="INFO")
-        yield env, tmp_path
+        base = server_env(recorder, f"sqlite:///{tmp_path / 'store.sqlite3'}", LOG_LEVEL="INFO")
+
+        def run(args: list[str], **env: str) -> list[str]:
+            if request.param == "process":
+                process = letters(*args, env={**base, **env}, cwd=tmp_path)
+                output, _ = process.communicate(timeout=30)
+                code = process.returncode
+            else:
+                code, output = main_in_process(args, {**base, **env}, tmp_path, monkeypatch)
+                output += "".join(capsys.readouterr())
+            assert code == 2, output
+            return [line for line in output.splitlines() if line.strip()]
+
+        yield run
+
+
+def main_in_process(args, env, cwd, monkeypatch) -> tuple[int, str]:
+    """``letters ARGS`` through ``letters.cli.main`` here; its exit code (what it printed is
+    left to capsys)."""
+    from letters.cli import main
+
+    for name, value in env.items():
+        if name.startswith("SLACK_") or name in ("DATABASE_URL", "LOG_LEVEL"):
+            monkeypatch.setenv(name, value)
+    monkeypatch.chdir(cwd)
+    monkeypatch.setattr(sys, "argv", ["letters", *args])
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        with pytest.raises(SystemExit) as exited:
+            main()
+    finally:
+        root.handlers[:], root.level = handlers, level  # serve configured logging
+    return exited.value.code, ""
 
 
 def test_a_port_in_use_is_one_line(startup):
-    env, cwd = startup
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        lines = failure_output(["serve", "--http", "--port", str(port)], env, cwd)
+        lines = startup(["serve", "--http", "--port", str(port)])
     assert lines == [
         f"letters: port {port} on 127.0.0.1 is already in use: stop the other server or "
         "choose another with --port"
@@ -440,23 +525,19 @@ def test_a_port_in_use_is_one_line(startup):
 
 
 def test_a_port_out_of_range_is_one_line(startup):
-    env, cwd = startup
-    lines = failure_output(["serve", "--http", "--port", "70000"], env, cwd)
+    lines = startup(["serve", "--http", "--port", "70000"])
     assert lines == ["letters: port 70000 is out of range: choose one from 1 to 65535"]
 
 
 def test_an_app_token_slack_rejects_is_one_line_in_socket_mode(startup):
-    env, cwd = startup
-    env = {**env, "SLACK_APP_TOKEN": "xapp-1-A0APP0001-1-wrong"}
-    [line] = failure_output(["serve"], env, cwd)
+    [line] = startup(["serve"], SLACK_APP_TOKEN="xapp-1-A0APP0001-1-wrong")
     assert line.startswith("letters: Slack rejected SLACK_APP_TOKEN (invalid_auth): use the ")
     assert "xapp-1-A0APP0001-1-wrong" not in line
 
 
 def test_a_bot_token_slack_rejects_is_one_line(startup):
-    env, cwd = startup
-    env = {**env, "SLACK_BOT_TOKEN": "xoxb-0-0-wrong"}
-    [line] = failure_output(["serve", "--http", "--port", str(free_port())], env, cwd)
+    port = str(free_port())
+    [line] = startup(["serve", "--http", "--port", port], SLACK_BOT_TOKEN="xoxb-0-0-wrong")
     assert line.startswith("letters: Slack rejected SLACK_BOT_TOKEN")
 
 

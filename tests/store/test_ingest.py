@@ -182,6 +182,7 @@ def test_lookup_indexes_exist(sql_engine) -> None:
     assert any(set(u["column_names"]) == {"council_id", "kind", "year"} for u in uniques)
 
 
+@pytest.mark.subprocess
 def test_processes_creating_the_schema_together_do_not_fail(sql_engine) -> None:
     """Replicas starting at once on an empty database (PostgreSQL raced in create_all)."""
     import subprocess

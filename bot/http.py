@@ -15,6 +15,7 @@ middleware runs, so malformed JSON was a 500 with a traceback, signed or not.
 
 import json
 import logging
+import socket
 import socketserver
 import time
 from http import HTTPStatus
@@ -35,6 +36,10 @@ HEALTH_PATHS = ("/health", "/healthz")
 MAX_BODY_BYTES = 1 << 20
 # A client that sends its headers and then nothing must not hold a thread for ever.
 SOCKET_TIMEOUT_SECONDS = 10
+# After answering, how long we keep reading (and dropping) a body we refused, so the client
+# reads our answer rather than a reset: loopback or a LAN moves 100 MB in well under this.
+LINGER_SECONDS = 2
+LINGER_CHUNK_BYTES = 64 * 1024
 
 
 class ThreadingWSGIServer(socketserver.ThreadingMixIn, WSGIServer):
@@ -50,6 +55,26 @@ class _QuietHandler(WSGIRequestHandler):
 
     def log_message(self, format: str, *args) -> None:
         log.debug("http %s", format % args)  # the request line and status: never a body
+
+    def finish(self) -> None:
+        try:
+            self._linger()
+        finally:
+            super().finish()
+
+    def _linger(self) -> None:
+        """Read and drop whatever the client is still sending (the body of a refused request)
+        before closing. Closing with unread data sends a reset, and the client may never read
+        our 413. Bounded in time; one small buffer, so memory stays flat (nginx's lingering
+        close does the same)."""
+        try:
+            self.connection.shutdown(socket.SHUT_WR)
+            self.connection.settimeout(LINGER_SECONDS)
+            deadline = time.monotonic() + LINGER_SECONDS
+            while time.monotonic() < deadline and self.connection.recv(LINGER_CHUNK_BYTES):
+                pass
+        except OSError:
+            pass  # the client has gone: nothing to wait for
 
 
 def make_http_server(

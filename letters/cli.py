@@ -3,10 +3,7 @@
 Typed errors become one-line messages here, and only here, for the command line.
 """
 
-import csv
 import dataclasses
-import io
-import json
 import sys
 from pathlib import Path
 
@@ -21,20 +18,32 @@ def main() -> None:
     # The working directory's .env (load_dotenv() alone searches from this file's folder).
     load_dotenv(Path.cwd() / ".env", override=False)
     try:
-        cli(standalone_mode=False)
+        code = cli.main(prog_name="letters", standalone_mode=False)
     except click.exceptions.Abort:
         sys.exit(130)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except LettersError as exc:
-        click.echo(f"letters: {exc}", err=True)
-        sys.exit(2)
-    except KeyboardInterrupt:
-        sys.exit(130)
+    if isinstance(code, int) and code:
+        sys.exit(code)
 
 
-@click.group(help="Ofsted's judgements on English councils' children's services, 2005-2011.")
+class Letters(click.Group):
+    """Typed errors become one-line messages (exit 2) here, and only here, for every command:
+    under ``main`` and under click's test runner alike."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except LettersError as exc:
+            click.echo(f"letters: {exc}", err=True)
+            ctx.exit(2)
+
+
+@click.group(
+    cls=Letters,
+    help="Ofsted's judgements on English councils' children's services, 2005-2011.",
+)
 @click.option(
     "--database",
     envvar="DATABASE_URL",
@@ -103,22 +112,9 @@ def _index_now(sql) -> None:
 @cli.command(help="Which councils and years the store holds, with graded-area counts.")
 @click.pass_context
 def coverage(ctx: click.Context) -> None:
-    from store.db import open_session
-    from store.queries import coverage as held
+    from retrieval.render import coverage_text
 
-    with open_session(_sql(ctx)) as session:
-        table = held(session)
-    years = list(range(2005, 2012))
-    click.echo(f"{'council':<28}" + "".join(f"{y:>7}" for y in years))
-    for council in sorted(table):
-        cells = "".join(f"{_cell(table[council].get(y)):>7}" for y in years)
-        click.echo(f"{council[:27]:<28}{cells}")
-    letters = sum(len(v) for v in table.values())
-    click.echo(f"\n{letters} letter(s) for {len(table)} council(s). Cell: kind/graded areas.")
-
-
-def _cell(entry: tuple[str, int] | None) -> str:
-    return f"{entry[0].upper()}/{entry[1]}" if entry else "-"
+    click.echo(coverage_text(_engine(ctx).coverage()))
 
 
 @cli.command(help="A council's judgements (or every council's with --all).")
@@ -130,78 +126,12 @@ def _cell(entry: tuple[str, int] | None) -> str:
 def grades(
     ctx: click.Context, council: str | None, year: int | None, everything: bool, fmt: str
 ) -> None:
-    from retrieval.compose import finding
-    from retrieval.render import finding_dict
-    from store.db import open_session
-    from store.queries import judgements
+    from retrieval.render import grades_as
 
     if not council and not everything:
         raise click.UsageError("name a council, or use --all")
-    engine = _engine(ctx)
-    name = None
-    if council:
-        record = engine.resolve_council(council)
-        if record is None:
-            raise LettersError(f"no council matches '{council}'")
-        name = record.short_name
-    with open_session(engine.sql_engine) as session:
-        rows = [
-            finding_dict(finding(r)) for r in judgements(session, name, [year] if year else None)
-        ]
-    if not rows and fmt == "table":
-        click.echo(
-            f"No judgements held for {name or 'any council'}"
-            + (f" in {year}" if year else "")
-            + "."
-        )
-        return
-    click.echo(_format_grades(rows, fmt), nl=fmt != "csv")
-
-
-def _format_grades(rows: list[dict], fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=2)
-    if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(
-            [
-                "authority",
-                "year",
-                "kind",
-                "area",
-                "grade",
-                "grade_label",
-                "quote",
-                "title",
-                "date",
-                "section",
-                "file",
-            ]
-        )
-        for r in rows:
-            s = r["source"]
-            writer.writerow(
-                [
-                    r["authority"],
-                    r["year"],
-                    r["kind"],
-                    r["area"],
-                    r["grade"],
-                    r["grade_label"],
-                    r["quote"],
-                    s["title"],
-                    s["date"],
-                    s["section"],
-                    s["file"],
-                ]
-            )
-        return out.getvalue()
-    return "\n".join(
-        f"{r['authority']:<22} {r['year']} {r['kind'].upper()} "
-        f"{r['area_label']:<32} {r['grade']} {r['grade_label']}"
-        for r in rows
-    )
+    held = _engine(ctx).grades(council if not everything else None, year)
+    click.echo(grades_as(held, fmt), nl=fmt != "csv")
 
 
 @cli.command(help="Answer a question. With --json and no question, one per line from stdin.")

@@ -43,6 +43,15 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Graded:
+    """``letters grades``: the judgements held for one council (None: every council)."""
+
+    council: str | None
+    year: int | None
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
 class Cited:
     """A passage of a letter, ranked by BM25 (score 0 when chosen by position)."""
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from sqlalchemy.engine import Engine as SqlEngine
 
 from retrieval import compose
-from retrieval.answer import Answer, Context
+from retrieval.answer import Answer, Context, Graded
 from retrieval.index import Params
 from retrieval.question import (
     Query,
@@ -21,6 +21,7 @@ from retrieval.snapshot import Snapshot
 from store import queries
 from store.councils import CouncilDirectory, CouncilRecord, directory
 from store.db import create_schema, make_engine, open_session
+from store.errors import LettersError
 from store.ingest import load_bundled_if_empty
 
 MAX_K = 20
@@ -95,6 +96,19 @@ class Engine:
             search_words=clean(text),
         )
         return compose.passages(text, q, snap, 0, max(1, min(k, 100)))
+
+    def grades(self, council: str | None, year: int | None = None) -> Graded:
+        """Every judgement held for ``council`` (None: every council), in ``year`` if given.
+        Raises ``LettersError`` for a name that matches no council."""
+        name = None
+        if council:
+            record = self.resolve_council(council)
+            if record is None:
+                raise LettersError(f"no council matches '{council}'")
+            name = record.short_name
+        with open_session(self.sql_engine) as session:
+            rows = queries.judgements(session, name, [year] if year else None)
+            return Graded(name, year, tuple(compose.finding(r) for r in rows))
 
     def resolve_council(self, name: str) -> CouncilRecord | None:
         """A council from a name as a person types it (alias, formal name, typo)."""

@@ -1,9 +1,11 @@
 """Terminal text and JSON renderings of an ``Answer`` (Slack's lives in ``bot.blocks``)."""
 
+import csv
+import io
 import json
 import textwrap
 
-from retrieval.answer import Answer, Cited, Finding, Source
+from retrieval.answer import Answer, Cited, Finding, Graded, Source
 
 
 def source_dict(s: Source) -> dict:
@@ -93,3 +95,56 @@ def to_text(answer: Answer, width: int = 88) -> str:
     if answer.options:
         out += ["", "Try: " + " | ".join(answer.options)]
     return "\n".join(out)
+
+
+GRADE_COLUMNS = (
+    "authority",
+    "year",
+    "kind",
+    "area",
+    "grade",
+    "grade_label",
+    "quote",
+    "title",
+    "date",
+    "section",
+    "file",
+)
+
+
+def grades_as(held: Graded, fmt: str) -> str:
+    """``letters grades``: the judgements as a table, CSV (one row a judgement) or JSON."""
+    rows = [finding_dict(f) for f in held.findings]
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(GRADE_COLUMNS)
+        for r in rows:
+            writer.writerow([{**r, **r["source"]}[column] for column in GRADE_COLUMNS])
+        return out.getvalue()
+    if not rows:
+        return f"No judgements held for {held.council or 'any council'}" + (
+            f" in {held.year}." if held.year else "."
+        )
+    return "\n".join(
+        f"{r['authority']:<22} {r['year']} {r['kind'].upper()} "
+        f"{r['area_label']:<32} {r['grade']} {r['grade_label']}"
+        for r in rows
+    )
+
+
+def coverage_text(table: dict[str, dict[int, tuple[str, int]]], years=range(2005, 2012)) -> str:
+    """``letters coverage``: council by year, each cell the letter's kind and graded areas."""
+    lines = [f"{'council':<28}" + "".join(f"{y:>7}" for y in years)]
+    for council in sorted(table):
+        cells = "".join(f"{_cell(table[council].get(y)):>7}" for y in years)
+        lines.append(f"{council[:27]:<28}{cells}")
+    letters = sum(len(v) for v in table.values())
+    lines.append(f"\n{letters} letter(s) for {len(table)} council(s). Cell: kind/graded areas.")
+    return "\n".join(lines)
+
+
+def _cell(entry: tuple[str, int] | None) -> str:
+    return f"{entry[0].upper()}/{entry[1]}" if entry else "-"

@@ -1,4 +1,5 @@
-"""The letters command, run as a user runs it (a subprocess), on a private store."""
+"""The letters command on a private store: in-process through click's test runner, and once
+end to end as a user runs it (a subprocess)."""
 
 import json
 import os
@@ -7,30 +8,52 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from letters.cli import cli
 from store.text import fold
 from tests.conftest import LETTERS
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "letters"
 
 
-def run(tmp_path: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+class Ran:
+    def __init__(self, returncode: int, stdout: str, stderr: str) -> None:
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+
+def run(tmp_path: Path, *args: str, stdin: str | None = None) -> Ran:
+    """``letters ARGS`` in this process, its store under ``tmp_path``."""
+    env = {"XDG_DATA_HOME": str(tmp_path / "xdg"), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    result = CliRunner(env=env).invoke(cli, list(args), input=stdin, catch_exceptions=False)
+    return Ran(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.mark.subprocess
+def test_the_installed_command_answers_the_example_question(tmp_path: Path) -> None:
     env = {
         **os.environ,
         "XDG_DATA_HOME": str(tmp_path / "xdg"),
-        "PYTHONUTF8": "1",
         "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "PYTHONUTF8": "1",
     }
     env.pop("DATABASE_URL", None)
-    return subprocess.run(
-        [sys.executable, "-m", "letters", *args],
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "letters",
+            "ask",
+            "what was Birmingham's Staying Safe grade in 2007?",
+        ],
         capture_output=True,
         text=True,
         env=env,
-        input=stdin,
         cwd=tmp_path,
         timeout=120,
     )
+    assert out.returncode == 0, out.stderr
+    assert "Grade 2 (adequate)" in out.stdout
 
 
 def test_ask_answers_the_example_question_on_a_fresh_store(tmp_path: Path) -> None:
@@ -119,3 +142,42 @@ def test_errors_are_one_line(tmp_path: Path) -> None:
         "letters: cannot open the store at postgresql+psycopg://nobody:***"
     )
     assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_main_reads_the_working_directorys_env_file(tmp_path, monkeypatch, capsys) -> None:
+    from letters.cli import main
+
+    store = tmp_path / "from-dotenv.sqlite3"
+    (tmp_path / ".env").write_text(f"DATABASE_URL=sqlite:///{store}\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "argv", ["letters", "coverage"])
+    main()
+    assert "Birmingham" in capsys.readouterr().out
+    assert store.exists()
+
+
+def test_serve_uses_the_store_named_by_database(tmp_path, monkeypatch) -> None:
+    served = []
+    monkeypatch.setattr("bot.serve.serve", lambda settings, **how: served.append(settings))
+    url = f"sqlite:///{tmp_path / 'named.sqlite3'}"
+    env = {"SLACK_BOT_TOKEN": "xoxb-1-2-fake", "SLACK_APP_TOKEN": "xapp-1-fake"}
+    result = CliRunner(env=env).invoke(cli, ["--database", url, "serve", "--env-file", ""])
+    assert result.exit_code == 0, result.output
+    assert [s.database_url for s in served] == [url]
+
+
+def test_importing_the_main_module_runs_nothing(monkeypatch, capsys) -> None:
+    import importlib
+
+    monkeypatch.setattr(sys, "argv", ["letters", "coverage"])
+    sys.modules.pop("letters.__main__", None)
+    importlib.import_module("letters.__main__")
+    assert capsys.readouterr() == ("", "")  # had it run, the coverage table would be here
+
+
+def test_grades_for_a_year_with_nothing_held_says_so(tmp_path: Path) -> None:
+    out = run(tmp_path, "grades", "Birmingham", "--year", "2009")
+    assert out.returncode == 0
+    assert out.stdout.strip() == "No judgements held for Birmingham in 2009."
+    out = run(tmp_path, "grades")
+    assert out.returncode == 2 and "name a council, or use --all" in out.stderr

@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from retrieval.answer import Answer, Finding, Source
+from store.vocabulary import ARCHIVE_SPAN, REGIMES_IN_WORDS, LetterKind
 
 SECTION_LIMIT = 3000
 CONTEXT_LIMIT = 2000
@@ -86,13 +87,6 @@ def decode_value(text: str) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def grade_line(f: Finding) -> str:
-    """ "Grade 2 — adequate" (APA) or "Performs poorly (1)" (CSA), from the finding's own grade."""
-    if f.kind == "csa":
-        return f"{f.grade_label[:1].upper()}{f.grade_label[1:]} ({f.grade})"
-    return f"Grade {f.grade} — {f.grade_label}"
-
-
 def citation(s: Source) -> str:
     when = _long_date(s.date) if s.date else "undated"
     return escape(
@@ -157,9 +151,7 @@ def to_blocks(answer: Answer) -> dict:
     else:
         for f in answer.judgements:
             msg.add(
-                section(
-                    f"*{escape(f'{f.authority} — {f.area_label}, {f.year}')}*\n*{grade_line(f)}*"
-                ),
+                section(f"*{escape(f'{f.authority} — {f.area_label}, {f.year}')}*\n*{f.phrase}*"),
                 section(quote(f.quote)),
                 context(citation(f.source)),
             )
@@ -213,13 +205,13 @@ def fallback(answer: Answer) -> str:
     lines = [answer.message]
     if len(answer.judgements) == 1:
         f = answer.judgements[0]
-        lines.append(f"{f.authority}, {f.area_label}, {f.year}: {grade_line(f)}")
+        lines.append(f"{f.authority}, {f.area_label}, {f.year}: {f.phrase}")
     lines += [f"Source: {name}" for name in answer.letters()[:3]]
     return clip(escape("\n".join(lines)), TEXT_LIMIT)[0]
 
 
 def _finding_row(f: Finding) -> str:
-    return escape(f"• {f.authority}, {f.area_label}, {f.year} ({f.kind.upper()}): {grade_line(f)}")
+    return escape(f"• {f.authority}, {f.area_label}, {f.year} ({f.kind.upper()}): {f.phrase}")
 
 
 def _chunks(lines: list[str], limit: int = SECTION_LIMIT) -> list[str]:
@@ -276,8 +268,8 @@ def grade_usage(areas: list[str]) -> dict:
             "• `/grade Birmingham 2011`\n• `/grade Birmingham`"
         ),
         context(
-            "Areas: " + escape(", ".join(areas)) + ". Letters run 2005-2011: annual "
-            "performance assessments 2005-2008, children's services assessments 2009-2011."
+            "Areas: " + escape(", ".join(areas)) + f". Letters run {ARCHIVE_SPAN}: "
+            f"{REGIMES_IN_WORDS}."
         ),
     ]
     return {"text": text, "blocks": blocks}
@@ -313,7 +305,7 @@ def home_view(coverage: dict[str, dict[int, tuple[str, int]]]) -> dict:
         hidden = sum(c.count("\n") + 1 for c in chunks[HOME_LISTING:])
         listing.append(context(f"{ELLIPSIS} and {hidden} more councils"))
     council = min(coverage, default="Birmingham")
-    years = sorted(coverage.get(council, {2007: ("apa", 0)}))
+    years = sorted(coverage.get(council, {2007: (LetterKind.APA, 0)}))
     examples = [
         f"What was {council}'s staying safe grade in {years[0]}?",
         f"{council} {years[-1]} grades",
@@ -321,8 +313,12 @@ def home_view(coverage: dict[str, dict[int, tuple[str, int]]]) -> dict:
         "Which councils performed poorly in 2011?",
         "privately fostered children",
     ]
+    follow_up = f"and in {years[0]}?" if len(years) > 1 else "what about staying safe?"
     blocks = [
-        {"type": "header", "text": {"type": "plain_text", "text": "Ofsted letters, 2005-2011"}},
+        {
+            "type": "header",
+            "text": {"type": "plain_text", "text": f"Ofsted letters, {ARCHIVE_SPAN}"},
+        },
         section(
             f"I answer questions about Ofsted's judgements on English councils' children's "
             f"services from the letters themselves. I hold *{_count(letters, 'letter')}* for "
@@ -335,7 +331,7 @@ def home_view(coverage: dict[str, dict[int, tuple[str, int]]]) -> dict:
         section(
             "*In a channel:* mention me — `@letters what was "
             f"{escape(council)}'s overall rating in {years[-1]}?` I answer in a thread; "
-            "ask follow-ups there (`@letters and in 2011?`)."
+            f"ask follow-ups there (`@letters {follow_up}`)."
         ),
         section(
             "*Anywhere:* `/grade COUNCIL [AREA] [YEAR]` answers privately, with a button to "

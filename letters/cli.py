@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from store.errors import LettersError
+from store.vocabulary import ARCHIVE_SPAN
 
 
 def main() -> None:
@@ -42,7 +43,7 @@ class Letters(click.Group):
 
 @click.group(
     cls=Letters,
-    help="Ofsted's judgements on English councils' children's services, 2005-2011.",
+    help=f"Ofsted's judgements on English councils' children's services, {ARCHIVE_SPAN}.",
 )
 @click.option(
     "--database",

@@ -2,6 +2,8 @@
 
 from dataclasses import asdict, dataclass, field
 
+from store.vocabulary import LetterKind, grade_phrase
+
 KINDS = (
     "grade",
     "grades",
@@ -18,7 +20,7 @@ KINDS = (
 @dataclass(frozen=True)
 class Source:
     authority: str
-    kind: str  # "apa" or "csa"
+    kind: LetterKind
     year: int
     title: str
     date: str | None  # ISO date of the letter, when it prints one
@@ -40,6 +42,11 @@ class Finding:
     grade_text: str  # as printed: "Grade 2", "Performs poorly (1)"
     quote: str
     source: Source
+
+    @property
+    def phrase(self) -> str:
+        """ "Grade 2 (adequate)" or "Performs poorly (1)": the one grade phrase."""
+        return grade_phrase(self.kind, self.grade)
 
 
 @dataclass(frozen=True)

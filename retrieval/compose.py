@@ -4,8 +4,20 @@ from retrieval.answer import Answer, Cited, Context, Finding, Source
 from retrieval.index import Hit
 from retrieval.question import Query
 from retrieval.snapshot import Snapshot
-from store.areas import AREA_LABELS, CSA_LABELS, graded_areas
 from store.queries import JudgementRow, LetterRef, PassageRow
+from store.vocabulary import (
+    ARCHIVE_SPAN,
+    AREA_LABELS,
+    CSA_LABELS,
+    REGIME_YEARS,
+    REGIMES_IN_WORDS,
+    YEARS,
+    LetterKind,
+    grade_phrase,
+    graded_areas,
+    regime_of,
+    span,
+)
 
 EXAMPLES = (
     "what was Birmingham's Staying Safe grade in 2007?",
@@ -69,12 +81,6 @@ def cited(row: PassageRow, hit: Hit | None) -> Cited:
     )
 
 
-def grade_phrase(row: JudgementRow) -> str:
-    if row.letter.kind == "csa":
-        return f"{row.label.capitalize()} ({row.grade})"
-    return f"Grade {row.grade} ({row.label})"
-
-
 def held_phrase(snap: Snapshot, council: str) -> str:
     refs = snap.held.get(council, [])
     if not refs:
@@ -97,7 +103,8 @@ def help_answer(question: str, snap: Snapshot) -> Answer:
     councils = len(snap.held)
     letters = sum(len(v) for v in snap.held.values())
     message = (
-        f"I answer questions about Ofsted's letters on councils' children's services, 2005-2011 "
+        "I answer questions about Ofsted's letters on councils' children's services, "
+        f"{ARCHIVE_SPAN} "
         f"({letters} letters for {councils} councils are loaded). Ask for a grade (council, area, "
         "year), all grades of a year, a trend across years, which councils got a grade, or "
         "search the letters' text."
@@ -121,7 +128,7 @@ def one_grade(question: str, q: Query, snap: Snapshot, year: int) -> Answer:
     what = "overall rating" if area == "overall" else f"{AREA_LABELS[area]} grade"
     message = (
         f"{council}'s {what} in its {year} {_kind_name(letter.kind)} letter was "
-        f"{grade_phrase(row)}."
+        f"{grade_phrase(row.letter.kind, row.grade)}."
     )
     evidence = _section_evidence(snap, row) if len(row.quote) < 60 else ()
     return Answer(
@@ -138,11 +145,8 @@ def _section_evidence(snap: Snapshot, row: JudgementRow) -> tuple[Cited, ...]:
 
 def no_letter(question: str, q: Query, snap: Snapshot, year: int) -> Answer:
     council = q.council.short_name
-    if not 2005 <= year <= 2011:
-        why = (
-            f"There is no Ofsted letter for {year}: annual performance assessments ran "
-            "2005-2008 and children's services assessments 2009-2011."
-        )
+    if year not in YEARS:
+        why = f"There is no Ofsted letter for {year}: the letters are {REGIMES_IN_WORDS}."
     elif not q.council.exists_in(year):
         why = (
             f"{council} was not a children's services authority in {year} (it was from "
@@ -158,8 +162,9 @@ def no_grade(question: str, q: Query, snap: Snapshot, letter: LetterRef, area: s
     graded = graded_areas(letter.kind, year)
     if area not in graded:
         why = (
-            "children's services assessments (2009-2011) give a single overall rating"
-            if letter.kind == "csa"
+            f"children's services assessments ({span(REGIME_YEARS[LetterKind.CSA])}) give a "
+            "single overall rating"
+            if letter.kind == LetterKind.CSA
             else f"{year} letters grade only " + ", ".join(AREA_LABELS[a] for a in graded)
         )
     else:
@@ -167,7 +172,7 @@ def no_grade(question: str, q: Query, snap: Snapshot, letter: LetterRef, area: s
     overall = snap.judgements.get((council, year, "overall"))
     message = f"{council}'s {year} letter does not grade {AREA_LABELS[area]}: {why}."
     if overall:
-        message += f" Its overall rating was {grade_phrase(overall)}."
+        message += f" Its overall rating was {grade_phrase(overall.letter.kind, overall.grade)}."
     hits = snap.search(
         f"{AREA_LABELS[area]} {AREA_WORDS.get(area, '')}", 1, letter_id=letter.letter_id
     )
@@ -213,7 +218,7 @@ def trend(question: str, q: Query, snap: Snapshot) -> Answer:
     council = q.council.short_name
     area = q.area or "overall"
     held = {r.year: r for r in snap.held.get(council, [])}
-    years = [y for y in (q.years or tuple(sorted(held))) if 2005 <= y <= 2011]
+    years = [y for y in (q.years or tuple(sorted(held))) if y in YEARS]
     rows = [
         snap.judgements[(council, y, area)] for y in years if (council, y, area) in snap.judgements
     ]
@@ -225,7 +230,7 @@ def trend(question: str, q: Query, snap: Snapshot) -> Answer:
             )
             return not_found(question, q, message)
         return not_found(question, q, held_phrase(snap, council))
-    steps = "; ".join(f"{r.letter.year}: {grade_phrase(r)}" for r in rows)
+    steps = "; ".join(f"{r.letter.year}: {grade_phrase(r.letter.kind, r.grade)}" for r in rows)
     message = f"{council}, {AREA_LABELS[area]}: {steps}."
     ungraded = [y for y in years if y in held and (council, y, area) not in snap.judgements]
     absent = [y for y in years if y not in held]
@@ -233,10 +238,11 @@ def trend(question: str, q: Query, snap: Snapshot) -> Answer:
         message += f" Not graded in the letter for {_years(ungraded)}."
     if absent:
         message += f" No letter held for {_years(absent)}."
-    if {r.letter.kind for r in rows} == {"apa", "csa"}:
+    if {r.letter.kind for r in rows} == set(LetterKind):
         message += (
-            " APA grades (2005-2008) and CSA ratings (2009-2011) are different "
-            "assessments on a 1-4 scale, 4 best."
+            f" APA grades ({span(REGIME_YEARS[LetterKind.APA])}) and CSA ratings "
+            f"({span(REGIME_YEARS[LetterKind.CSA])}) are different assessments on a 1-4 scale, "
+            "4 best."
         )
     return Answer(
         "trend", question, message, tuple(finding(r) for r in rows), context=context_of(q, "trend")
@@ -254,7 +260,7 @@ def table(question: str, q: Query, snap: Snapshot) -> Answer:
         for k, r in snap.judgements.items()
         if k[1] in years and k[2] == area and (q.grade_word is None or r.grade == q.grade_word)
     ]
-    if not rows and all(area not in graded_areas("csa" if y >= 2009 else "apa", y) for y in years):
+    if not rows and all(area not in graded_areas(regime_of(y), y) for y in years):
         return Answer(
             "no_grade",
             question,
@@ -302,7 +308,11 @@ def passages(question: str, q: Query, snap: Snapshot, offset: int, k: int) -> An
 
 
 def _kind_name(kind: str) -> str:
-    return "annual performance assessment" if kind == "apa" else "children's services assessment"
+    return (
+        "annual performance assessment"
+        if kind == LetterKind.APA
+        else "children's services assessment"
+    )
 
 
 def _years(years) -> str:

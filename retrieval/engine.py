@@ -23,6 +23,7 @@ from store.councils import CouncilDirectory, CouncilRecord, directory
 from store.db import create_schema, make_engine, open_session
 from store.errors import LettersError
 from store.ingest import load_bundled_if_empty
+from store.vocabulary import YEARS
 
 MAX_K = 20
 
@@ -177,7 +178,7 @@ class Engine:
     def _reorganised(self, question: str, q: Query) -> Answer | None:
         """'Bedford 2008': Bedford began in 2009; Bedfordshire held the duty until then."""
         council = q.council
-        missing = [y for y in q.years if 2005 <= y <= 2011 and not council.exists_in(y)]
+        missing = [y for y in q.years if y in YEARS and not council.exists_in(y)]
         if not missing:
             return None
         related = [

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz, process
 
 from store.councils import CouncilDirectory, CouncilRecord, name_key
+from store.vocabulary import FIRST_YEAR, LAST_YEAR
 
 MAX_CHARS = 400  # what is read for slots: a 10,000-character paste is mostly noise
-FIRST, LAST = 2005, 2011
 
 AREA_SYNONYMS: tuple[tuple[str, str], ...] = (
     ("staying_safe", r"stay(?:ing)? safe|safeguarding|safety|keeping (?:children )?safe"),
@@ -106,7 +106,7 @@ def find_years(text: str) -> tuple[int, ...]:
         r"\b(?:since|from|after) ((?:19|20)\d\d)\b(?!\s*(?:to|-|and|until))", text, re.I
     )
     if since:
-        return tuple(range(max(int(since.group(1)), FIRST), LAST + 1))
+        return tuple(range(max(int(since.group(1)), FIRST_YEAR), LAST_YEAR + 1))
     span = re.search(r"\b((?:19|20)\d\d)\s*(?:to|-|until|and)\s*((?:19|20)\d\d)\b", text)
     if span and re.search(r"\b(?:from|between)\b|-|to", text[: span.end()]):
         lo, hi = sorted((int(span.group(1)), int(span.group(2))))

@@ -6,6 +6,7 @@ import json
 import textwrap
 
 from retrieval.answer import Answer, Cited, Finding, Graded, Source
+from store.vocabulary import YEARS, LetterKind
 
 
 def source_dict(s: Source) -> dict:
@@ -55,14 +56,8 @@ def to_json(answer: Answer) -> str:
     return json.dumps(to_dict(answer), ensure_ascii=False)
 
 
-def grade_line(f: Finding) -> str:
-    if f.kind == "csa":
-        return f"{f.grade_label.capitalize()} ({f.grade})"
-    return f"Grade {f.grade} ({f.grade_label})"
-
-
 def cite(s: Source) -> str:
-    kind = "APA" if s.kind == "apa" else "CSA"
+    kind = "APA" if s.kind == LetterKind.APA else "CSA"
     date = f", {s.date}" if s.date else ""
     return f"{s.title} ({kind} {s.year}{date}), section \u201c{s.section}\u201d [{s.file}]"
 
@@ -72,7 +67,7 @@ def to_text(answer: Answer, width: int = 88) -> str:
     for f in answer.judgements:
         out += [
             "",
-            f"{f.authority} {f.year} \u2014 {f.area_label}: {grade_line(f)}",
+            f"{f.authority} {f.year} \u2014 {f.area_label}: {f.phrase}",
             textwrap.fill(
                 f"\u201c{f.quote}\u201d", width, initial_indent="  ", subsequent_indent="  "
             ),
@@ -135,7 +130,7 @@ def grades_as(held: Graded, fmt: str) -> str:
     )
 
 
-def coverage_text(table: dict[str, dict[int, tuple[str, int]]], years=range(2005, 2012)) -> str:
+def coverage_text(table: dict[str, dict[int, tuple[str, int]]], years=YEARS) -> str:
     """``letters coverage``: council by year, each cell the letter's kind and graded areas."""
     lines = [f"{'council':<28}" + "".join(f"{y:>7}" for y in years)]
     for council in sorted(table):

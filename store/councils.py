@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-FIRST_YEAR, LAST_YEAR = 2005, 2011
+from store.vocabulary import FIRST_YEAR, LAST_YEAR
 
 # Words that vary between a council's formal, press and DfE names (formats.md, section 3).
 _NOISE = re.compile(

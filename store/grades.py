@@ -9,9 +9,9 @@ from other inspections or earlier years sit in prose and are never read as grade
 import re
 from dataclasses import dataclass
 
-from store.areas import APA_WORDS, CSA_WORDS
 from store.layout import Block, Layout
 from store.lines import GRADE_LINE, Line
+from store.vocabulary import APA_WORDS, CSA_WORDS, LetterKind
 
 CSA_GRADE = re.compile(
     r"^\s*performs (excellently|well|adequately|poorly)\s*(?:\(\s*([1-4])\s*\))?\s*$", re.I
@@ -108,7 +108,7 @@ def prose_quote(
 
 def _prose_grades(body: str, area: str, kind: str) -> list[tuple[int, int]]:
     hits: list[tuple[int, int]] = []
-    if kind == "csa":
+    if kind == LetterKind.CSA:
         return [(CSA_WORDS[m.group(1).lower()], m.start()) for m in CSA_PROSE.finditer(body)]
     if area == "overall":
         for grade, pattern in OVERALL_PROSE:

@@ -17,6 +17,7 @@ from store.lines import (
     is_paragraph_style,
     repeated_furniture,
 )
+from store.vocabulary import LetterKind
 
 TERMINAL = re.compile(r"[.!?:;)\"']\s*$")
 CLOSING = re.compile(r"^\s*yours (?:sincerely|faithfully)\b", re.I)
@@ -112,7 +113,7 @@ def classify(
         elif SCALE_CELL.match(text) and len(text) < 120:
             role = "junk"
         elif _heading_shaped(text) and (
-            SUB_HEADINGS.match(ln.key) or (PLAIN_HEADINGS.match(ln.key) and kind == "apa")
+            SUB_HEADINGS.match(ln.key) or (PLAIN_HEADINGS.match(ln.key) and kind == LetterKind.APA)
         ):
             role = "sub"
         elif BULLET.match(text) or (paragraph_style and re.match(r"^ \S", text)):
@@ -141,7 +142,7 @@ def find_headings(
         if hit:
             area, grade = hit
             found[ln.index] = SectionStart(ln.index, ln.text.strip(), area, grade)
-        elif kind == "csa" and PLAIN_HEADINGS.match(ln.key) and _heading_shaped(ln.text):
+        elif kind == LetterKind.CSA and PLAIN_HEADINGS.match(ln.key) and _heading_shaped(ln.text):
             found[ln.index] = SectionStart(ln.index, ln.text.strip(), None)
     return found
 

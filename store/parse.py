@@ -4,7 +4,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from store.areas import YEARS, grade_label
 from store.councils import CouncilDirectory, CouncilRecord, directory
 from store.errors import ParseError
 from store.grades import Found, csa_grade, heading_grades, prose_quote, table_grades, table_region
@@ -27,6 +26,7 @@ from store.lines import (
 )
 from store.records import Judgement, ParsedLetter, Passage, Section
 from store.text import Normalised, fold, normalise
+from store.vocabulary import LAST_YEAR, REGIME_YEARS, LetterKind, grade_label, span
 
 APA_2005 = re.compile(
     r"annual performance assessment of (?P<council>.+?)\s*(?:'s|s'|\bs)?\s+education and "
@@ -104,14 +104,15 @@ def find_title(lines: list[Line], source: str) -> Title:
             m = APA_2005.search(folded) or APA_LATER.search(folded)
             if m:
                 return _checked(
-                    Title("apa", int(m["year"]), m["council"].strip(" ,."), folded, block), source
+                    Title(LetterKind.APA, int(m["year"]), m["council"].strip(" ,."), folded, block),
+                    source,
                 )
     for ln in lines:
         m = CSA_TITLE.match(ln.text)
         if m and not re.match(r"^\s*(?:annual|the)\b", m["council"], re.I):
             return _checked(
                 Title(
-                    "csa",
+                    LetterKind.CSA,
                     int(m["year"]),
                     m["council"].strip(),
                     ln.text.strip(),
@@ -140,18 +141,18 @@ def _caps(text: str) -> bool:
 
 
 def _checked(title: Title, source: str) -> Title:
-    if title.kind == "csa" and title.year > 2011:
+    if title.kind == LetterKind.CSA and title.year > LAST_YEAR:
         raise ParseError(
             source,
-            f"claims a children's services assessment for {title.year}; there were none after 2011",
+            f"claims a children's services assessment for {title.year}; there were none after "
+            f"{LAST_YEAR}",
         )
-    if title.year not in YEARS[title.kind]:
-        name = "APA" if title.kind == "apa" else "CSA"
-        span = YEARS[title.kind]
+    if title.year not in REGIME_YEARS[title.kind]:
+        name = title.kind.upper()
         raise ParseError(
             source,
             f"an {name} letter for {title.year}, but {name} letters cover "
-            f"{span.start}-{span.stop - 1} only",
+            f"{span(REGIME_YEARS[title.kind])} only",
         )
     return title
 
@@ -180,12 +181,16 @@ def resolve_council(title: Title, source: str, councils: CouncilDirectory) -> Co
 
 
 def lay_out(lines: list[Line], title: Title) -> Layout:
-    csa_title = title.lines.start if title.kind == "csa" else None
-    first = title.lines.stop if title.kind == "apa" else _after_salutation(lines)
+    csa_title = title.lines.start if title.kind == LetterKind.CSA else None
+    first = title.lines.stop if title.kind == LetterKind.APA else _after_salutation(lines)
     headings = find_headings(lines, title.kind, csa_title, first)
-    table = table_region(lines) if title.kind == "apa" else range(0)
+    table = table_region(lines) if title.kind == LetterKind.APA else range(0)
     roles = classify(
-        lines, title.kind, title.lines if title.kind == "apa" else range(0), table, headings
+        lines,
+        title.kind,
+        title.lines if title.kind == LetterKind.APA else range(0),
+        table,
+        headings,
     )
     sections = [_intro(title, first, headings, roles)]
     sections += [h for _, h in sorted(headings.items()) if h is not sections[0]]
@@ -199,7 +204,7 @@ def _intro(
 ) -> SectionStart:
     """The section before the first heading: under the APA title, or under the CSA letter's
     own opening heading ("Annual children's services assessment") when prose follows it."""
-    if title.kind == "apa":
+    if title.kind == LetterKind.APA:
         return SectionStart(first, title.text, None)
     for index in sorted(headings):
         if index >= title.lines.start or any(r in ("text", "bullet") for r in roles[first:index]):
@@ -216,7 +221,7 @@ def _after_salutation(lines: list[Line]) -> int:
 
 
 def find_grades(layout: Layout, title: Title, source: str) -> list[Found]:
-    if title.kind == "csa":
+    if title.kind == LetterKind.CSA:
         section = next(i for i, s in enumerate(layout.sections) if s.line == title.lines.start)
         found = csa_grade(layout, title.lines.start, section)
         if found is None:

@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from datetime import date
 
+from store.vocabulary import LetterKind
+
 
 @dataclass(frozen=True)
 class Section:
@@ -37,7 +39,7 @@ class Passage:
 @dataclass(frozen=True)
 class ParsedLetter:
     source: str
-    kind: str  # "apa" or "csa"
+    kind: LetterKind
     year: int
     council: str  # canonical short name
     title: str

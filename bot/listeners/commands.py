@@ -2,7 +2,7 @@
 
 from bot import blocks
 from bot.deps import Deps
-from store.areas import AREA_LABELS
+from store.vocabulary import AREA_LABELS
 
 USAGE_WORDS = ("", "help", "?", "usage")
 

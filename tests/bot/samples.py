@@ -1,10 +1,13 @@
 """Hand-built answers of every kind, for the renderer's golden files (independent of the engine)."""
 
+from dataclasses import replace
+
 from retrieval.answer import Answer, Cited, Context, Finding, Source
+from store.vocabulary import LetterKind, grade_label, grade_phrase
 
 APA = Source(
     "Birmingham",
-    "apa",
+    LetterKind.APA,
     2007,
     "2007 ANNUAL PERFORMANCE ASSESSMENT … BIRMINGHAM",
     "2007-11-26",
@@ -13,7 +16,7 @@ APA = Source(
 )
 CSA = Source(
     "Birmingham",
-    "csa",
+    LetterKind.CSA,
     2011,
     "Birmingham City Council children’s services assessment",
     None,
@@ -30,35 +33,23 @@ def finding(
     council: str = "Birmingham",
     quote: str = "The contribution of the council's services … in this aspect is adequate.",
 ) -> Finding:
-    words = {4: "outstanding", 3: "good", 2: "adequate", 1: "inadequate"}
-    if source.kind == "csa":
-        csa = {
-            4: "performs excellently",
-            3: "performs well",
-            2: "performs adequately",
-            1: "performs poorly",
-        }[grade]
-        return Finding(
-            council,
-            source.year,
-            "csa",
-            area,
-            label,
-            grade,
-            csa,
-            f"{csa.capitalize()} ({grade})",
-            quote,
-            source,
-        )
+    """A finding cited to its own council's letter and, in an APA letter, its own section."""
+    section = label if source.kind == LetterKind.APA else source.section
+    source = replace(source, authority=council, section=section)
+    if council != "Birmingham":
+        source = replace(source, title=source.title.replace("Birmingham", council))
+    grade_text = (
+        grade_phrase(source.kind, grade) if source.kind == LetterKind.CSA else (f"Grade {grade}")
+    )
     return Finding(
         council,
         source.year,
-        "apa",
+        source.kind,
         area,
         label,
         grade,
-        words[grade],
-        f"Grade {grade}",
+        grade_label(source.kind, grade),
+        grade_text,
         quote,
         source,
     )

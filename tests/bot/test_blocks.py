@@ -7,6 +7,7 @@ import pytest
 
 from bot import blocks
 from retrieval.answer import Answer
+from store.vocabulary import grade_phrase
 from tests.bot.samples import ANSWERS, APA, POOR, SAFE, TRICKY, cited, finding
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -29,9 +30,10 @@ RENDERINGS = {
 def test_rendering_matches_golden_file(name, regen):
     path = GOLDEN / f"{name}.json"
     got = json.dumps(RENDERINGS[name](), indent=2, ensure_ascii=False) + "\n"
-    if regen or not path.exists():
-        path.parent.mkdir(exist_ok=True)
+    if regen:
         path.write_text(got, encoding="utf-8")
+        pytest.skip(f"rewrote {path.name}: review it with git diff before committing")
+    assert path.exists(), f"no golden file {path.name}: run pytest --regen-golden, then review it"
     assert got == path.read_text(encoding="utf-8")
 
 
@@ -42,8 +44,8 @@ def test_every_answer_kind_has_a_golden_file():
 
 
 def test_grade_line_apa_and_csa():
-    assert blocks.grade_line(SAFE) == "Grade 2 — adequate"
-    assert blocks.grade_line(POOR) == "Performs poorly (1)"
+    assert grade_phrase(SAFE.kind, SAFE.grade) == "Grade 2 (adequate)"
+    assert grade_phrase(POOR.kind, POOR.grade) == "Performs poorly (1)"
 
 
 def test_letter_text_is_escaped_and_cannot_ping():

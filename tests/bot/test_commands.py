@@ -23,7 +23,7 @@ def test_grade_is_acked_empty_then_answered_privately_restating_the_query(bot):
     assert head == (
         "You asked `/grade Birmingham staying safe 2007` — only you can see this answer."
     )
-    assert "*Grade 2 — adequate*" in call.body["blocks"][2]["text"]["text"]
+    assert "*Grade 2 (adequate)*" in call.body["blocks"][2]["text"]["text"]
     assert find_button(call.body["blocks"], "share")["text"]["text"] == "Share in channel"
 
 

@@ -20,7 +20,7 @@ def test_mention_answers_in_a_thread_under_the_question(bot):
         "team_id": TEAM,
         **expected,
     }
-    assert "*Grade 2 — adequate*" in call.body["blocks"][1]["text"]["text"]
+    assert "*Grade 2 (adequate)*" in call.body["blocks"][1]["text"]["text"]
     assert call.body["blocks"][2]["text"]["text"].startswith(">The contribution")
     assert "Birmingham APA 2007 letter · 26 November 2007" in all_context(call.body["blocks"])
 

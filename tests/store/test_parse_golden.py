@@ -27,6 +27,8 @@ def test_parse_matches_golden_file(case: str, regen: bool) -> None:
     got = {"note": intended(case)["note"], "parsed": parsed_dict(case)}
     if regen:
         golden.write_text(json.dumps(got, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        pytest.skip(f"rewrote {golden.name}: review it with git diff before committing")
+    assert golden.exists(), f"no golden file {golden.name}: run pytest --regen-golden, then review"
     assert got == json.loads(golden.read_text(encoding="utf-8"))
 
 

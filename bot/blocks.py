@@ -9,7 +9,8 @@ import json
 import re
 from datetime import date
 
-from retrieval.answer import Answer, Finding, Source
+from retrieval.answer import Answer, AnswerKind, Finding, Source
+from store.botstate import Vote
 from store.vocabulary import ARCHIVE_SPAN, REGIMES_IN_WORDS, LetterKind
 
 SECTION_LIMIT = 3000
@@ -145,7 +146,7 @@ def to_blocks(answer: Answer) -> dict:
     """``{"text": fallback, "blocks": [...]}`` for any kind of answer."""
     msg = _Message()
     msg.add(section(escape(answer.message)))
-    if answer.kind == "table" or len(answer.judgements) > 12:
+    if answer.kind == AnswerKind.TABLE or len(answer.judgements) > 12:
         for chunk in _chunks([_finding_row(f) for f in answer.judgements]):
             msg.add(section(chunk))
     else:
@@ -159,7 +160,7 @@ def to_blocks(answer: Answer) -> dict:
     for rank, p in enumerate(answer.passages, start=answer.offset + 1):
         shown += msg.add(section(quote(p.text)), context(f"{citation(p.source)} · #{rank}"))
     if answer.options:
-        lead = "*Try asking:*\n" if answer.kind == "help" else ""
+        lead = "*Try asking:*\n" if answer.kind == AnswerKind.HELP else ""
         msg.add(section(lead + "\n".join(f"• {escape(o)}" for o in answer.options)))
     blocks = msg.close(
         *(
@@ -187,7 +188,7 @@ def to_blocks(answer: Answer) -> dict:
                 ],
             }
         )
-    if answer.kind != "help":
+    if answer.kind != AnswerKind.HELP:
         blocks.append(feedback_block(answer))
     return {"text": fallback(answer), "blocks": blocks}
 
@@ -248,9 +249,9 @@ def shared(answer: Answer, user: str) -> dict:
     return rendered
 
 
-def thanks(blocks: list[dict], vote: str) -> list[dict]:
+def thanks(blocks: list[dict], vote: Vote) -> list[dict]:
     """The message's blocks with the 👍/👎 buttons replaced by a thank-you."""
-    mark = "👍" if vote == "up" else "👎"
+    mark = "👍" if vote == Vote.UP else "👎"
     note = context(f"{mark} Thanks for the feedback — it has been recorded.")
     note["block_id"] = "feedback_done"
     return [note if b.get("block_id") == "feedback" else b for b in blocks]

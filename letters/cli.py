@@ -79,7 +79,7 @@ def _engine(ctx: click.Context):
 @click.argument("paths", nargs=-1, required=True)
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
-    from store.ingest import collect_files, ingest_paths
+    from store.ingest import IngestStatus, collect_files, ingest_paths
 
     sql = _sql(ctx)
     files, _ = collect_files(paths)
@@ -88,15 +88,13 @@ def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
     ) as bar:
         report = ingest_paths(sql, paths, progress=lambda _path: bar.update(1))
     for o in report.outcomes:
-        if o.status == "replaced":
+        if o.status == IngestStatus.REPLACED:
             click.echo(f"replaced  {o.letter}: {Path(o.path).name} ({o.reason})")
     for o in report.failed:
         click.echo(f"failed    {Path(o.path).name}: {o.reason}")
-    if report.count("loaded") or report.count("replaced"):
+    if report.count(IngestStatus.LOADED) or report.count(IngestStatus.REPLACED):
         _index_now(sql)
-    counts = ", ".join(
-        f"{report.count(s)} {s}" for s in ("loaded", "unchanged", "replaced", "failed")
-    )
+    counts = ", ".join(f"{report.count(s)} {s}" for s in IngestStatus)
     click.echo(f"{len(report.outcomes)} file(s): {counts}")
     if report.failed:
         sys.exit(1)

@@ -1,20 +1,23 @@
 """The one value every surface renders: ``Answer``, with its findings and cited passages."""
 
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 
 from store.vocabulary import LetterKind, grade_phrase
 
-KINDS = (
-    "grade",
-    "grades",
-    "trend",
-    "table",
-    "passages",
-    "not_found",
-    "no_grade",
-    "clarify",
-    "help",
-)
+
+class AnswerKind(StrEnum):
+    """What an answer is; each surface renders each kind."""
+
+    GRADE = "grade"
+    GRADES = "grades"
+    TREND = "trend"
+    TABLE = "table"
+    PASSAGES = "passages"
+    NOT_FOUND = "not_found"
+    NO_GRADE = "no_grade"
+    CLARIFY = "clarify"
+    HELP = "help"
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,7 @@ class Context:
 
 @dataclass(frozen=True)
 class Answer:
-    kind: str
+    kind: AnswerKind
     question: str
     message: str
     judgements: tuple[Finding, ...] = ()

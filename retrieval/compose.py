@@ -1,6 +1,6 @@
 """Turning a resolved question and a snapshot into an ``Answer`` of each kind."""
 
-from retrieval.answer import Answer, Cited, Context, Finding, Source
+from retrieval.answer import Answer, AnswerKind, Cited, Context, Finding, Source
 from retrieval.index import Hit
 from retrieval.question import Query
 from retrieval.snapshot import Snapshot
@@ -109,11 +109,11 @@ def help_answer(question: str, snap: Snapshot) -> Answer:
         "year), all grades of a year, a trend across years, which councils got a grade, or "
         "search the letters' text."
     )
-    return Answer("help", question, message, options=EXAMPLES)
+    return Answer(AnswerKind.HELP, question, message, options=EXAMPLES)
 
 
 def not_found(question: str, q: Query, message: str, options: tuple[str, ...] = ()) -> Answer:
-    return Answer("not_found", question, message, options=options, context=context_of(q))
+    return Answer(AnswerKind.NOT_FOUND, question, message, options=options, context=context_of(q))
 
 
 def one_grade(question: str, q: Query, snap: Snapshot, year: int) -> Answer:
@@ -132,7 +132,12 @@ def one_grade(question: str, q: Query, snap: Snapshot, year: int) -> Answer:
     )
     evidence = _section_evidence(snap, row) if len(row.quote) < 60 else ()
     return Answer(
-        "grade", question, message, (finding(row),), evidence, context=context_of(q, "grade")
+        AnswerKind.GRADE,
+        question,
+        message,
+        (finding(row),),
+        evidence,
+        context=context_of(q, "grade"),
     )
 
 
@@ -178,7 +183,7 @@ def no_grade(question: str, q: Query, snap: Snapshot, letter: LetterRef, area: s
     )
     message += " The passage below is what the letter says nearest to it." if hits else ""
     return Answer(
-        "no_grade",
+        AnswerKind.NO_GRADE,
         question,
         message,
         (finding(overall),) if overall else (),
@@ -206,7 +211,7 @@ def grades(question: str, q: Query, snap: Snapshot) -> Answer:
     if missing:
         message += f" No letter held for {', '.join(map(str, missing))}."
     return Answer(
-        "grades",
+        AnswerKind.GRADES,
         question,
         message,
         tuple(finding(r) for r in rows),
@@ -245,7 +250,11 @@ def trend(question: str, q: Query, snap: Snapshot) -> Answer:
             "4 best."
         )
     return Answer(
-        "trend", question, message, tuple(finding(r) for r in rows), context=context_of(q, "trend")
+        AnswerKind.TREND,
+        question,
+        message,
+        tuple(finding(r) for r in rows),
+        context=context_of(q, "trend"),
     )
 
 
@@ -262,7 +271,7 @@ def table(question: str, q: Query, snap: Snapshot) -> Answer:
     ]
     if not rows and all(area not in graded_areas(regime_of(y), y) for y in years):
         return Answer(
-            "no_grade",
+            AnswerKind.NO_GRADE,
             question,
             f"{AREA_LABELS[area]} is not graded in the letters for {_years(years)}.",
             context=context_of(q, "table"),
@@ -276,7 +285,11 @@ def table(question: str, q: Query, snap: Snapshot) -> Answer:
     if q.grade_word:
         message += f" (Grade {q.grade_word} = {CSA_LABELS[q.grade_word]} in CSA letters.)"
     return Answer(
-        "table", question, message, tuple(finding(r) for r in rows), context=context_of(q, "table")
+        AnswerKind.TABLE,
+        question,
+        message,
+        tuple(finding(r) for r in rows),
+        context=context_of(q, "table"),
     )
 
 
@@ -297,7 +310,7 @@ def passages(question: str, q: Query, snap: Snapshot, offset: int, k: int) -> An
     else:
         message = f"Passages{scope} that best match '{words[:80]}', ranked by BM25."
     return Answer(
-        "passages",
+        AnswerKind.PASSAGES,
         question,
         message,
         passages=tuple(cited(p, h) for p, h in page),

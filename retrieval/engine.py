@@ -7,7 +7,7 @@ from dataclasses import replace
 from sqlalchemy.engine import Engine as SqlEngine
 
 from retrieval import compose
-from retrieval.answer import Answer, Context, Graded
+from retrieval.answer import Answer, AnswerKind, Context, Graded
 from retrieval.index import Params
 from retrieval.question import (
     Query,
@@ -87,7 +87,7 @@ class Engine:
         if council and record is None:
             names = nearest_names(council, self.councils)
             return Answer(
-                "not_found", text, f"No council called '{council}'.", options=tuple(names)
+                AnswerKind.NOT_FOUND, text, f"No council called '{council}'.", options=tuple(names)
             )
         q = Query(
             clean(text),
@@ -146,7 +146,7 @@ class Engine:
         if q.ambiguous:
             names = tuple(c.short_name for c in q.ambiguous)
             return Answer(
-                "clarify",
+                AnswerKind.CLARIFY,
                 question,
                 f"'{q.council_text}' could mean {' or '.join(names)}. Which one?",
                 options=names,
@@ -193,7 +193,7 @@ class Engine:
             f"{c.short_name} {c.first_year}-{c.last_year}" for c in (*related, council)
         )
         return Answer(
-            "clarify",
+            AnswerKind.CLARIFY,
             question,
             f"{council.short_name} was not a children's "
             f"services authority in {', '.join(map(str, missing))}. Which did you "

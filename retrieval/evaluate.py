@@ -5,7 +5,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from retrieval.answer import Answer
+from retrieval.answer import Answer, AnswerKind
 
 PASSAGE_DEPTH = 3  # a passage question passes when one of the top three holds the text
 
@@ -44,33 +44,33 @@ def check(item: dict, answer: Answer) -> tuple[bool, str]:
     got = {(f.year, f.area): f.grade for f in answer.judgements}
     if expect == "grade":
         want = (item["year"], item["area"])
-        ok = answer.kind == "grade" and got.get(want) == item["grade"]
+        ok = answer.kind == AnswerKind.GRADE and got.get(want) == item["grade"]
         return ok, f"wanted grade {item['grade']}, got {answer.kind} {got}"
     if expect == "grades":
         year_grades = {a: g for (y, a), g in got.items() if y == item["year"]}
         return (
-            answer.kind == "grades" and year_grades == item["grades"],
+            answer.kind == AnswerKind.GRADES and year_grades == item["grades"],
             f"got {answer.kind} {year_grades}",
         )
     if expect == "grades_by_year":
         by_year = {str(y): g for (y, a), g in got.items() if a == item["area"]}
-        return answer.kind in ("trend", "grades") and by_year == item[
+        return answer.kind in (AnswerKind.TREND, AnswerKind.GRADES) and by_year == item[
             "by_year"
         ], f"got {answer.kind} {by_year}"
     if expect == "passage":
         needle = _fold(item["contains"])
-        ok = answer.kind == "passages" and any(
+        ok = answer.kind == AnswerKind.PASSAGES and any(
             needle in _fold(p.text) for p in answer.passages[:PASSAGE_DEPTH]
         )
         return ok, f"no top-{PASSAGE_DEPTH} passage holds '{item['contains']}' ({answer.kind})"
     if expect == "not_found":
-        return answer.kind == "not_found", f"got {answer.kind}: {answer.message[:80]}"
+        return answer.kind == AnswerKind.NOT_FOUND, f"got {answer.kind}: {answer.message[:80]}"
     if expect == "no_area_grade":
-        ok = answer.kind == "no_grade" and not any(a == item["area"] for (_, a) in got)
+        ok = answer.kind == AnswerKind.NO_GRADE and not any(a == item["area"] for (_, a) in got)
         return ok, f"got {answer.kind}: {answer.message[:80]}"
     if expect == "table" and "authorities" in item:
         names = sorted({f.authority for f in answer.judgements})
-        return answer.kind == "table" and names == sorted(
+        return answer.kind == AnswerKind.TABLE and names == sorted(
             item["authorities"]
         ), f"got {answer.kind} {names}"
     if expect in ("clarify", "help", "table", "trend"):

@@ -1,7 +1,7 @@
 """Question understanding, a pure function: council, years, area and intent from free text."""
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
@@ -90,7 +90,6 @@ class Query:
     grade_word: int | None = None  # "performed poorly" -> 1
     intent: str = "search"  # help, grade, grades, trend, table, search
     search_words: str = ""
-    notes: tuple[str, ...] = field(default=())
 
 
 def clean(text: str) -> str:

@@ -4,6 +4,7 @@ Kept here so that several bot processes sharing one database agree on all three.
 """
 
 from datetime import UTC, datetime
+from enum import StrEnum
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
@@ -46,6 +47,13 @@ def load_thread_context(engine: Engine, thread: str) -> str | None:
         return row.context if row else None
 
 
+class Vote(StrEnum):
+    """A reader's 👍 or 👎 on an answer."""
+
+    UP = "up"
+    DOWN = "down"
+
+
 def record_feedback(
     engine: Engine,
     *,
@@ -54,7 +62,7 @@ def record_feedback(
     question: str,
     answer_kind: str,
     letters: list[str],
-    vote: str,
+    vote: Vote,
 ) -> None:
     with Session(engine) as session:
         session.add(

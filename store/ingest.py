@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 
@@ -24,10 +25,19 @@ SUFFIXES = (".txt", ".pdf")
 VERSION_KEY = "version"
 
 
+class IngestStatus(StrEnum):
+    """What ingesting one file did."""
+
+    LOADED = "loaded"
+    UNCHANGED = "unchanged"
+    REPLACED = "replaced"
+    FAILED = "failed"
+
+
 @dataclass(frozen=True)
 class FileOutcome:
     path: str
-    status: str  # loaded, unchanged, replaced, failed
+    status: IngestStatus
     reason: str = ""
     letter: str = ""  # "Birmingham APA 2007"
 
@@ -36,12 +46,12 @@ class FileOutcome:
 class IngestReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
 
-    def count(self, status: str) -> int:
+    def count(self, status: IngestStatus) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
 
     @property
     def failed(self) -> list[FileOutcome]:
-        return [o for o in self.outcomes if o.status == "failed"]
+        return [o for o in self.outcomes if o.status == IngestStatus.FAILED]
 
 
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileOutcome]]:
@@ -57,7 +67,7 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileOut
         elif path.is_file():
             files.append(path)
         else:
-            problems.append(FileOutcome(str(path), "failed", "no such file or folder"))
+            problems.append(FileOutcome(str(path), IngestStatus.FAILED, "no such file or folder"))
     return files, problems
 
 
@@ -101,7 +111,7 @@ def ingest_file(engine: Engine, path: Path) -> FileOutcome:
         text_ = read_text(path)
         letter = parse_letter(text_, path.name)
     except LettersError as exc:
-        return FileOutcome(str(path), "failed", getattr(exc, "reason", str(exc)))
+        return FileOutcome(str(path), IngestStatus.FAILED, getattr(exc, "reason", str(exc)))
     return store_letter(engine, letter, text_, str(path))
 
 
@@ -121,7 +131,7 @@ def store_letter(engine: Engine, letter: ParsedLetter, text_: str, file: str) ->
                 )
             ).first()
             if old is not None and old.sha256 == sha:
-                return FileOutcome(file, "unchanged", letter=name)
+                return FileOutcome(file, IngestStatus.UNCHANGED, letter=name)
             if old is not None:
                 _delete_letter(session, old.id)
             _insert_letter(session, council.id, letter, text_, sha, file)
@@ -129,8 +139,10 @@ def store_letter(engine: Engine, letter: ParsedLetter, text_: str, file: str) ->
             session.commit()
         except Exception as exc:  # a failing file changes nothing; the others go on
             session.rollback()
-            return FileOutcome(file, "failed", f"could not store it ({type(exc).__name__})")
-    status = "replaced" if old is not None else "loaded"
+            return FileOutcome(
+                file, IngestStatus.FAILED, f"could not store it ({type(exc).__name__})"
+            )
+    status = IngestStatus.REPLACED if old is not None else IngestStatus.LOADED
     reason = f"replaced the earlier letter from {old.source_file}" if old is not None else ""
     return FileOutcome(file, status, reason, name)
 

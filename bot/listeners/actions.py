@@ -47,7 +47,7 @@ def on_more(deps: Deps, ack, body: dict, action: dict, client) -> None:
 def on_feedback(deps: Deps, ack, body: dict, action: dict) -> None:
     ack()
     value = blocks.decode_value(action.get("value"))
-    vote = "up" if action["action_id"] == "feedback_up" else "down"
+    vote = botstate.Vote.UP if action["action_id"] == "feedback_up" else botstate.Vote.DOWN
     question = str(value.get("q", ""))
     botstate.record_feedback(
         deps.sql,

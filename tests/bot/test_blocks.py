@@ -38,7 +38,7 @@ def test_rendering_matches_golden_file(name, regen):
 
 
 def test_every_answer_kind_has_a_golden_file():
-    from retrieval.answer import KINDS
+    from retrieval.answer import AnswerKind as KINDS
 
     assert set(KINDS) <= set(RENDERINGS)
 

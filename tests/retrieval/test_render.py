@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.answer import KINDS
+from retrieval.answer import AnswerKind as KINDS
 from retrieval.render import to_dict, to_json, to_text
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -41,9 +41,9 @@ def peak_kb():  # VmHWM: ru_maxrss would carry the parent's peak over fork and e
 
 
 from store.db import make_engine
-from retrieval.engine import Engine
+from retrieval.answerer import Answerer
 imported = time.time()
-engine = Engine.open(make_engine(sys.argv[1]))
+engine = Answerer.open(make_engine(sys.argv[1]))
 opened = time.time()
 if sys.argv[2] == "search":
     answer = engine.search(sys.argv[3], k=10)
@@ -161,7 +161,7 @@ def timed(fn: Callable, items: Sequence, warm: int = 10) -> tuple[dict, list]:
 def run(args: argparse.Namespace, corpus: Path, store_file: Path) -> int:
     cache = store_file.parent / "index-cache"
     os.environ["XDG_CACHE_HOME"] = str(cache)  # never the user's own cache
-    from retrieval.engine import Engine
+    from retrieval.answerer import Answerer
     from retrieval.index import Params
     from retrieval.snapshot import Snapshot
     from retrieval.tokenize import tokenize
@@ -266,7 +266,7 @@ def run(args: argparse.Namespace, corpus: Path, store_file: Path) -> int:
         f"{r['build_s']:.2f} s, loaded from cache in {r['cache_load_s']:.2f} s; "
         f"peak RSS {r['rss_after_build_mb']:.0f} MB"
     )
-    engine = Engine.open(sql)
+    engine = Answerer.open(sql)
     serving = engine.snapshot()
     index = serving.index  # waits for the background warm-up (a cache load) to finish
 
@@ -311,7 +311,7 @@ def run(args: argparse.Namespace, corpus: Path, store_file: Path) -> int:
     right = sum(1 for q, a in zip(qs.grade, answers, strict=True) if grade_ok(q, a))
     kinds = Counter(a.kind for a in answers)
     lat["grade"] = {
-        "label": "grade question (`Engine.answer`)",
+        "label": "grade question (`Answerer.answer`)",
         **s,
         "note": f"{right}/{len(answers)} answered as the manifest says; kinds " + _kinds(kinds),
     }
@@ -319,7 +319,7 @@ def run(args: argparse.Namespace, corpus: Path, store_file: Path) -> int:
     s_b, table_answers = timed(engine.answer, qs.table)
     s_tt, _ = timed(engine.answer, qs.trend + qs.table, warm=0)
     lat["trend_table"] = {
-        "label": "trend + table questions (`Engine.answer`)",
+        "label": "trend + table questions (`Answerer.answer`)",
         **s_tt,
         "note": "kinds " + _kinds(Counter(a.kind for a in trend_answers + table_answers)),
     }
@@ -327,7 +327,7 @@ def run(args: argparse.Namespace, corpus: Path, store_file: Path) -> int:
     lat["table"] = {"label": "&nbsp;&nbsp;table only", **s_b}
     s, _ = timed(lambda text: engine.search(text, k=10), qs.search)
     lat["search_engine"] = {
-        "label": "unscoped passage search (`Engine.search`, k=10)",
+        "label": "unscoped passage search (`Answerer.search`, k=10)",
         **s,
         "note": "question text in, composed Answer out (passage rows fetched from the store)",
     }
@@ -560,7 +560,7 @@ def cold_start(
     mid = results[int(np.argsort(walls)[len(walls) // 2])]
     split = (
         f"interpreter {mid['start'] - mid['spawned']:.2f} s, imports "
-        f"{mid['imported'] - mid['start']:.2f} s, Engine.open "
+        f"{mid['imported'] - mid['start']:.2f} s, Answerer.open "
         f"{mid['opened'] - mid['imported']:.2f} s, first {mode} (snapshot + answer) "
         f"{mid['answered'] - mid['opened']:.2f} s; answer kind '{mid['kind']}'"
     )

@@ -7,7 +7,7 @@
 * trend   "how has X's overall rating changed since 2005?" and variants.
 * table   "which councils performed poorly in 2010?" and variants.
 * search  2-5 content words taken in order from a random passage (so common words are drawn
-          as often as they occur), run unscoped through ``Engine.search``.
+          as often as they occur), run unscoped through ``Answerer.search``.
 """
 
 import random

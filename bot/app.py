@@ -58,7 +58,7 @@ def build_app(
     verify_token: bool = True,
     process_before_response: bool = False,
 ) -> App:
-    """An App answering through ``engine`` (a ``retrieval.engine.Engine``).
+    """An App answering through ``engine`` (a ``retrieval.answerer.Answerer``).
 
     ``verify_token`` calls ``auth.test`` now, so a bad token fails at start-up rather than at
     the first question. ``process_before_response`` keeps the work inside the request (tests);

@@ -12,7 +12,7 @@ from slack_sdk.http_retry import RetryHandler
 from slack_sdk.webhook import WebhookClient
 
 if TYPE_CHECKING:
-    from retrieval.engine import Engine
+    from retrieval.answerer import Answerer
 
 log = logging.getLogger("letters.bot")
 
@@ -21,7 +21,7 @@ log = logging.getLogger("letters.bot")
 class Deps:
     """What the listeners need: the answer engine and how to post to a ``response_url``."""
 
-    engine: "Engine"
+    engine: "Answerer"
     retry_handlers: list[RetryHandler] = field(default_factory=list)
 
     @property

@@ -24,14 +24,14 @@ MAX_PORT = 65535
 
 def serve(settings: Settings, *, http: bool, port: int, host: str = "127.0.0.1") -> None:
     """Answer Slack until interrupted. Raises ``ConfigError`` for a missing or rejected setting."""
-    from retrieval.engine import Engine
+    from retrieval.answerer import Answerer
     from store.db import make_engine
 
     settings.require_http() if http else settings.require_socket_mode()
     if http and not 0 <= port <= MAX_PORT:
         raise ConfigError(f"port {port} is out of range: choose one from 1 to {MAX_PORT}")
     configure_logging(settings.log_level)
-    engine = Engine.open(make_engine(settings.database_url or None))
+    engine = Answerer.open(make_engine(settings.database_url or None))
     engine.snapshot()  # load before the first question; the passage index warms in background
     app = start_app(settings, engine)
     if not http:

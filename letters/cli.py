@@ -69,10 +69,10 @@ def _sql(ctx: click.Context):
 
 
 def _engine(ctx: click.Context):
-    from retrieval.engine import Engine
+    from retrieval.answerer import Answerer
     from store.db import make_engine
 
-    return Engine.open(make_engine(ctx.obj["url"]))  # creates the schema, loads bundled letters
+    return Answerer.open(make_engine(ctx.obj["url"]))  # creates the schema, loads bundled letters
 
 
 @cli.command(help="Load letters (.txt, .pdf; files or folders) into the store.")
@@ -102,10 +102,10 @@ def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
 
 def _index_now(sql) -> None:
     """Build this store version's passage index now, so servers start from the cache."""
-    from retrieval.engine import Engine
+    from retrieval.answerer import Answerer
 
     click.echo("Indexing passages…", err=True)
-    len(Engine.open(sql).snapshot().index)
+    len(Answerer.open(sql).snapshot().index)
 
 
 @cli.command(help="Which councils and years the store holds, with graded-area counts.")

@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from retrieval.engine import Engine
+from retrieval.answerer import Answerer
 from retrieval.evaluate import _fold, load_questions
 from retrieval.index import Params
 from retrieval.question import parse_question
@@ -28,7 +28,7 @@ def main(files: list[Path]) -> None:
     sql = make_engine(f"sqlite:///{tempfile.mkdtemp()}/tune.sqlite3")
     create_schema(sql)
     ingest_paths(sql, [ROOT / "tests/data/letters"])
-    engine = Engine.open(sql)
+    engine = Answerer.open(sql)
     items = [i for f in files for i in load_questions(f.read_text()) if i["expect"] == "passage"]
     queries = [(parse_question(i["q"], engine.councils), _fold(i["contains"])) for i in items]
     grid = [

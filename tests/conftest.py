@@ -71,9 +71,9 @@ def fixture_store(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def engine(fixture_store):
-    from retrieval.engine import Engine
+    from retrieval.answerer import Answerer
 
-    return Engine.open(fixture_store)
+    return Answerer.open(fixture_store)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from slack_sdk.signature import SignatureVerifier
 from bench.recorder import BOT_ID, BOT_USER, TEAM, Recorder  # noqa: F401 (tests import BOT_ID)
 from bot.app import build_app
 from bot.settings import settings_from
-from retrieval.engine import Engine
+from retrieval.answerer import Answerer
 from store.db import make_engine
 
 BOT_TOKEN = "xoxb-000000000000-000000000000-FAKEfakeFAKEfakeFAKEfake"
@@ -50,7 +50,7 @@ def _template_store(tmp_path_factory) -> Path:
     """A store with the two bundled letters, built once and copied for each test."""
     path = tmp_path_factory.mktemp("bot-store") / "template.sqlite3"
     sql = make_engine(f"sqlite:///{path}")
-    Engine.open(sql)
+    Answerer.open(sql)
     sql.dispose()
     return path
 
@@ -64,7 +64,7 @@ def store_url(_template_store, tmp_path) -> str:
 
 @pytest.fixture
 def bot_engine(store_url):
-    engine = Engine.open(make_engine(store_url))
+    engine = Answerer.open(make_engine(store_url))
     yield engine
     engine.sql_engine.dispose()
 

@@ -13,7 +13,7 @@ import pytest
 from bot import blocks
 from bot.errors import RedactTokens
 from retrieval.answer import Answer
-from retrieval.engine import Engine
+from retrieval.answerer import Answerer
 from store.db import make_engine
 from store.errors import StoreBusyError
 from tests.bot.conftest import BOT_TOKEN, CHANNEL, DM, SIGNING_SECRET, USER, Harness, shown_text
@@ -115,7 +115,7 @@ def test_socket_mode_retry_attempt_is_answered_once_and_every_envelope_acked(bot
 
 def deliver_to_replicas_at_once(recorder, url: str) -> None:
     """The same event, delivered at the same moment to two bot processes sharing ``url``."""
-    replicas = [Harness(recorder, Engine.open(make_engine(url))) for _ in range(2)]
+    replicas = [Harness(recorder, Answerer.open(make_engine(url))) for _ in range(2)]
     event_id = f"Ev{uuid.uuid4().hex[:12]}"
     barrier = threading.Barrier(2)
 

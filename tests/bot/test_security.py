@@ -156,11 +156,11 @@ class ThreadServer(Server):
         from bot.http import make_http_server
         from bot.serve import start_app
         from bot.settings import settings_from
-        from retrieval.engine import Engine
+        from retrieval.answerer import Answerer
         from store.db import make_engine
 
         settings = settings_from(env)
-        self.engine = Engine.open(make_engine(settings.database_url))
+        self.engine = Answerer.open(make_engine(settings.database_url))
         app = start_app(settings, self.engine)
         self.handler = log_handler(self._log)
         root = logging.getLogger()

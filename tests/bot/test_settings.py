@@ -131,7 +131,7 @@ FORBIDDEN_AT_IMPORT = {
     "load_settings",
     "build_app",
     "SocketModeHandler",
-    "Engine",
+    "Answerer",
 }
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.engine import Engine
+from retrieval.answerer import Answerer
 from retrieval.evaluate import evaluate, load_questions
 
 QUESTIONS = Path(__file__).parents[1] / "data" / "questions"
@@ -13,13 +13,13 @@ QUESTIONS = Path(__file__).parents[1] / "data" / "questions"
 def test_dev_questions_all_pass_on_the_bundled_letters(tmp_path) -> None:
     from store.db import make_engine
 
-    engine = Engine.open(make_engine(f"sqlite:///{tmp_path / 'fresh.sqlite3'}"))
+    engine = Answerer.open(make_engine(f"sqlite:///{tmp_path / 'fresh.sqlite3'}"))
     report = evaluate(load_questions((QUESTIONS / "dev.jsonl").read_text()), engine.answer)
     assert report.failures == []
 
 
 @pytest.mark.parametrize("name", ["dev.jsonl", "labelled.jsonl"])
-def test_question_set_all_pass_on_the_fixture_letters(engine: Engine, name: str) -> None:
+def test_question_set_all_pass_on_the_fixture_letters(engine: Answerer, name: str) -> None:
     items = load_questions((QUESTIONS / name).read_text())
     report = evaluate(items, engine.answer)
     assert [(o.id, o.why) for o in report.failures] == []

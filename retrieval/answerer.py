@@ -1,4 +1,5 @@
-"""``Engine.answer(question) -> Answer``: the one entry point every surface calls."""
+"""``Answerer.answer(question) -> Answer``: the one entry point every surface calls (named so
+as not to be confused with SQLAlchemy's ``Engine``, which it holds as ``sql_engine``)."""
 
 import re
 import threading
@@ -28,7 +29,7 @@ from store.vocabulary import YEARS
 MAX_K = 20
 
 
-class Engine:
+class Answerer:
     def __init__(self, sql: SqlEngine, councils: CouncilDirectory, params: Params) -> None:
         self.sql_engine = sql
         self.councils = councils
@@ -37,7 +38,7 @@ class Engine:
         self._lock = threading.Lock()
 
     @classmethod
-    def open(cls, sql: SqlEngine | None = None, params: Params | None = None) -> "Engine":
+    def open(cls, sql: SqlEngine | None = None, params: Params | None = None) -> "Answerer":
         sql = sql or make_engine()
         create_schema(sql)
         load_bundled_if_empty(sql)

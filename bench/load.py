@@ -33,7 +33,7 @@ from pathlib import Path
 
 from slack_sdk.signature import SignatureVerifier
 
-from bench.recorder import BOT_USER, TEAM, Call, Recorder
+from tests.slack_double import BOT_USER, TEAM, Call, Recorder
 
 BOT_TOKEN = "xoxb-000000000000-000000000000-FAKEfakeFAKEfakeFAKEfake"
 QUESTIONS = (

@@ -11,7 +11,7 @@ from datetime import date
 
 from retrieval.answer import Answer, AnswerKind, Finding, Source
 from store.botstate import Vote
-from store.vocabulary import ARCHIVE_SPAN, REGIMES_IN_WORDS, LetterKind
+from store.vocabulary import ARCHIVE_SPAN, REGIME_YEARS, REGIMES_IN_WORDS, LetterKind
 
 SECTION_LIMIT = 3000
 CONTEXT_LIMIT = 2000
@@ -306,7 +306,8 @@ def home_view(coverage: dict[str, dict[int, tuple[str, int]]]) -> dict:
         hidden = sum(c.count("\n") + 1 for c in chunks[HOME_LISTING:])
         listing.append(context(f"{ELLIPSIS} and {hidden} more councils"))
     council = min(coverage, default="Birmingham")
-    years = sorted(coverage.get(council, {2007: (LetterKind.APA, 0)}))
+    # An empty store still shows examples, in a year whose letters grade staying safe.
+    years = sorted(coverage.get(council, {REGIME_YEARS[LetterKind.APA][-1]: (LetterKind.APA, 0)}))
     examples = [
         f"What was {council}'s staying safe grade in {years[0]}?",
         f"{council} {years[-1]} grades",

@@ -7,7 +7,7 @@ import urllib.request
 from collections import Counter
 
 from bench.load import ACK_LIMIT, LoadReport, fleet, mention, run_load
-from bench.recorder import Recorder
+from tests.slack_double import Recorder
 
 
 def test_load_every_event_answered_exactly_once_and_acked_in_time():

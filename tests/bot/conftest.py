@@ -1,4 +1,4 @@
-"""The real Bolt app, a real store, and a loopback server (``bench.recorder``) standing in for
+"""The real Bolt app, a real store, and a loopback server (``tests.slack_double``) standing in for
 Slack's Web API.
 
 The root conftest clears ``SLACK_*`` variables; nothing here reaches the network.
@@ -16,11 +16,11 @@ from slack_bolt import BoltRequest
 from slack_sdk.http_retry import handler as retry_handler_module
 from slack_sdk.signature import SignatureVerifier
 
-from bench.recorder import BOT_ID, BOT_USER, TEAM, Recorder  # noqa: F401 (tests import BOT_ID)
 from bot.app import build_app
 from bot.settings import settings_from
 from retrieval.answerer import Answerer
 from store.db import make_engine
+from tests.slack_double import BOT_ID, BOT_USER, TEAM, Recorder  # noqa: F401 (tests import BOT_ID)
 
 BOT_TOKEN = "xoxb-000000000000-000000000000-FAKEfakeFAKEfakeFAKEfake"
 SIGNING_SECRET = "0123456789abcdef0123456789abcdef"

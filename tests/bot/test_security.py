@@ -24,9 +24,9 @@ from pathlib import Path
 
 import pytest
 
-from bench.recorder import TEAM, Recorder
 from bot.http import MAX_BODY_BYTES
 from tests.bot.conftest import BOT_TOKEN, CHANNEL, SIGNING_SECRET
+from tests.slack_double import TEAM, Recorder
 
 ROOT = Path(__file__).parents[2]
 APP_ID, OTHER_TEAM, OTHER_APP = "A0APP0001", "T0STRANGER", "A0STRANGER"

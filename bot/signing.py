@@ -38,7 +38,7 @@ class Refusal(StrEnum):
 
 def sign(secret: str, timestamp: str, body: bytes) -> str:
     """The ``X-Slack-Signature`` Slack sends for ``body`` at ``timestamp``."""
-    base = b"v0:" + timestamp.encode("ascii") + b":" + body
+    base = b"v0:" + timestamp.encode() + b":" + body
     return "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
 
 

@@ -55,10 +55,18 @@ TABLE_LABELS = (
     ("social_care", re.compile(r"social care services", re.I)),
     ("education", re.compile(r"education services", re.I)),
 )
-MAX_LABEL = 160  # a table row label; a longer line is prose that mentions the same words
 TABLE_CELL = re.compile(r"^\s*(?:grade\s*)?([1-4])\s*$", re.I)
 LABEL_WITH_GRADE = re.compile(r"[-\u2013:\s]\s*([1-4])\s*$")
 KEY_TEXT = re.compile(r"^\s*(?:grade\s*[1-4]\s*[:.\-]?\s*)?an? (?:service|organisation) that", re.I)
+
+# Thresholds, in lines of the letter or characters of a line.
+PROSE_BLOCKS = 2  # a section restates its grade up front; later paragraphs quote other judgements
+GRADE_LINES_AFTER = 2  # "Grade N" sits on one of the two non-blank lines below its heading
+CSA_GRADE_WINDOW = 10  # "Performs X (N)" is 2-3 lines below its heading; further is another line
+TABLE_WINDOW = 60  # the 2005-06 table runs 12-20 lines; 60 allows for blank lines between cells
+MAX_LABEL = 160  # a table row label; a longer line is prose that mentions the same words
+MAX_LABEL_WRAP = 2  # a row label wraps onto one more line (seen), two at most, then it is prose
+LABEL_KEEP = 3  # a label's last 3 lines plus the current one; older lines are from an earlier row
 
 
 @dataclass(frozen=True)
@@ -92,7 +100,7 @@ def prose_quote(
     layout: Layout, text: str, section: int, area: str, grade: int, kind: str
 ) -> tuple[int, int] | None:
     """The first sentences of a section that restate its grade in words, if they agree."""
-    blocks = [b for b in layout.blocks if b.section == section][:2]
+    blocks = [b for b in layout.blocks if b.section == section][:PROSE_BLOCKS]
     own_section = layout.sections[section].area == area
     for block in blocks:
         body = text[block.start : block.end]
@@ -153,14 +161,14 @@ def _grade_line_after(lines: list[Line], at: int) -> Line | None:
         if GRADE_LINE.match(ln.text):
             return ln
         seen += 1
-        if seen >= 2:
+        if seen >= GRADE_LINES_AFTER:
             return None
     return None
 
 
 def csa_grade(layout: Layout, title_line: int, section: int) -> Found | None:
     """The first "Performs X (N)" line within a few lines after the assessment heading."""
-    for ln in layout.lines[title_line + 1 : title_line + 10]:
+    for ln in layout.lines[title_line + 1 : title_line + CSA_GRADE_WINDOW]:
         m = CSA_GRADE.match(ln.text)
         if not m:
             continue
@@ -176,7 +184,7 @@ def table_region(lines: list[Line]) -> range:
     for ln in lines:
         if TABLE_HEADER.match(ln.key):
             last, wrapped = ln.index, None  # wrapped: label lines seen since the last label start
-            for later in lines[ln.index + 1 : ln.index + 60]:
+            for later in lines[ln.index + 1 : ln.index + TABLE_WINDOW]:
                 if later.blank:
                     continue
                 if (
@@ -187,7 +195,7 @@ def table_region(lines: list[Line]) -> range:
                     last, wrapped = later.index, None
                 elif len(later.text) <= MAX_LABEL and _label_area(later.text):
                     last, wrapped = later.index, 0
-                elif wrapped is not None and wrapped < 2:
+                elif wrapped is not None and wrapped < MAX_LABEL_WRAP:
                     wrapped += 1  # a label wrapped onto the next line
                 else:
                     break  # prose: the table is over
@@ -209,7 +217,7 @@ def table_grades(layout: Layout, region: range) -> list[Found]:
         cell = TABLE_CELL.match(ln.text)
         inline = None if cell else LABEL_WITH_GRADE.search(ln.text)
         if not cell:
-            label = [*label[-3:], ln]
+            label = [*label[-LABEL_KEEP:], ln]
         if (cell or inline) and label and not _is_key_number(lines, ln):
             area = _label_area(" ".join(x.text for x in label))
             if area:

@@ -24,6 +24,14 @@ CLOSING = re.compile(r"^\s*yours (?:sincerely|faithfully)\b", re.I)
 SALUTATION = re.compile(r"^\s*dear\s+\S", re.I)
 CSA_GRADE_LINE = re.compile(r"^\s*performs \w+\s*\(\s*[1-4]\s*\)\s*$", re.I)
 
+# Thresholds, in lines of the letter or characters of a line.
+SALUTATION_WITHIN = 60  # "Dear" follows letterhead and address (by line 19 seen); not the body's
+MAX_SCALE_CELL = 120  # a scale-key cell is one line of ~65 characters; longer is prose quoting it
+HEADING_WINDOW = 4  # a heading and the next 3 lines: its "Grade N" sits below a blank line or two
+FULL_LINE = 0.85  # a "." line within 15% of the wrap width ended a sentence, not a paragraph
+WRAP_PERCENTILE = 0.9  # wrapped prose reaches ~85 columns; the longest 10% are joined lines
+DEFAULT_WIDTH = 80  # a common wrap width; only used when the letter has no prose lines at all
+
 
 @dataclass(frozen=True)
 class SectionStart:
@@ -61,8 +69,8 @@ class Layout:
 
 def header_end(lines: list[Line], title_line: int) -> int:
     """Index of the first line after the letterhead, date, address and salutation."""
-    limit = title_line + 1 if title_line > 0 else 60
-    for ln in lines[: min(limit, 60)]:
+    limit = min(title_line + 1, SALUTATION_WITHIN) if title_line > 0 else SALUTATION_WITHIN
+    for ln in lines[:limit]:
         if SALUTATION.match(ln.text):
             return max(ln.index + 1, 0)
     return 0
@@ -110,7 +118,7 @@ def classify(
             role = "junk"
         elif GRADE_LINE.match(text) or CSA_GRADE_LINE.match(text):
             role = "grade"
-        elif SCALE_CELL.match(text) and len(text) < 120:
+        elif SCALE_CELL.match(text) and len(text) < MAX_SCALE_CELL:
             role = "junk"
         elif _heading_shaped(text) and (
             SUB_HEADINGS.match(ln.key) or (PLAIN_HEADINGS.match(ln.key) and kind == LetterKind.APA)
@@ -138,7 +146,7 @@ def find_headings(
         if ln.index == csa_title:
             found[ln.index] = SectionStart(ln.index, "Children's services assessment", "overall")
             continue
-        hit = area_heading(ln, lines[ln.index + 1 : ln.index + 4])
+        hit = area_heading(ln, lines[ln.index + 1 : ln.index + HEADING_WINDOW])
         if hit:
             area, grade = hit
             found[ln.index] = SectionStart(ln.index, ln.text.strip(), area, grade)
@@ -189,11 +197,11 @@ def _starts_new(prev: Line, line: Line, gap: bool, paragraph_style: bool, width:
         # A page break (blank lines, or a leading space in wrapped text) mid-sentence: the
         # previous line stops without punctuation.
         return ended
-    return ended and len(prev.text.rstrip()) < 0.85 * width
+    return ended and len(prev.text.rstrip()) < FULL_LINE * width
 
 
 def _wrap_width(lines: list[Line], roles: list[str]) -> int:
     lengths = sorted(
         len(ln.text.rstrip()) for ln, r in zip(lines, roles, strict=True) if r == "text"
     )
-    return lengths[int(len(lengths) * 0.9)] if lengths else 80
+    return lengths[int(len(lengths) * WRAP_PERCENTILE)] if lengths else DEFAULT_WIDTH

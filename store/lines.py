@@ -6,6 +6,15 @@ from dataclasses import dataclass
 
 from store.text import key
 
+# Thresholds, in characters of a line or lines of the letter.
+LONG_LINE = 160  # hard wraps are at ~85 columns (150 where joined); longer is a one-line paragraph
+MIN_LONG_LINES = 3  # a wrapped letter may hold a stray long line or two (a joined row, a URL)
+LONG_LINE_SHARE = 0.1  # a fifth to a half of a paragraph-per-line letter's lines are long
+MAX_HEADING = 100  # the longest heading, capacity (87 characters), plus " Grade N"; more is prose
+SHORT_HEADING = 90  # capacity heading (87) fits; longer must be followed by its "Grade N" line
+MAX_FURNITURE = 100  # headers and footers (address, page no.) are short; a long repeat is prose
+MIN_FURNITURE_REPEATS = 2  # a running header comes once a page: twice in a two-page letter
+
 AREA_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (area, re.compile(rf"^(?:the )?{pattern}\b"))
     for area, pattern in (
@@ -86,15 +95,21 @@ def split_lines(text: str) -> list[Line]:
 def is_paragraph_style(lines: list[Line]) -> bool:
     """One paragraph per line (seed 2007) rather than hard-wrapped at ~85 columns (seed 2011)."""
     content = [len(ln.text) for ln in lines if not ln.blank]
-    long = sum(1 for n in content if n > 160)
-    return bool(content) and long >= 3 and long / len(content) >= 0.1
+    long = sum(1 for n in content if n > LONG_LINE)
+    return bool(content) and long >= MIN_LONG_LINES and long / len(content) >= LONG_LINE_SHARE
 
 
 def area_heading(line: Line, following: list[Line]) -> tuple[str, int | None] | None:
     """(area, grade on the line or None) when the line is an area heading, else None."""
     text = line.text.strip()
     k = line.key
-    if not text or not text[0].isupper() or text.endswith(".") or ". " in text or len(text) > 100:
+    if (
+        not text
+        or not text[0].isupper()
+        or text.endswith(".")
+        or ". " in text
+        or len(text) > MAX_HEADING
+    ):
         return None
     for area, pattern in AREA_HEADINGS:
         if not pattern.match(k):
@@ -103,18 +118,18 @@ def area_heading(line: Line, following: list[Line]) -> tuple[str, int | None] | 
         if on_line:
             return area, int(on_line.group(1))
         nxt = next((f for f in following if not f.blank), None)
-        if len(text) <= 90 or (nxt is not None and GRADE_LINE.match(nxt.text)):
+        if len(text) <= SHORT_HEADING or (nxt is not None and GRADE_LINE.match(nxt.text)):
             return area, None
     return None
 
 
 def repeated_furniture(lines: list[Line]) -> set[str]:
     """Short lines printed on several pages (running headers), by their key."""
-    counts = Counter(ln.key for ln in lines if not ln.blank and len(ln.text) < 100)
+    counts = Counter(ln.key for ln in lines if not ln.blank and len(ln.text) < MAX_FURNITURE)
     return {
         k
         for k, n in counts.items()
-        if n >= 2
+        if n >= MIN_FURNITURE_REPEATS
         and not PLAIN_HEADINGS.match(k)
         and not SUB_HEADINGS.match(k)
         and not re.fullmatch(r"[1-4]|grade [1-4]|performs \w+(?: [1-4])?", k)

@@ -10,6 +10,7 @@ from store.grades import Found, csa_grade, heading_grades, prose_quote, table_gr
 from store.layout import (
     CLOSING,
     SALUTATION,
+    SALUTATION_WITHIN,
     Layout,
     SectionStart,
     build_blocks,
@@ -44,6 +45,14 @@ CSA_TITLE = re.compile(
     re.I,
 )
 JAR = re.compile(r"joint area review", re.I)
+
+# Thresholds, in characters of the file or lines of the letter.
+BINARY_SAMPLE = 4000  # about a page of letter text: enough to tell binary, cheap on a large file
+BINARY_SHARE = 0.02  # text has a stray control character at most; in binary ~1 byte in 8 is one
+HEAD_LINES = 80  # page one: letterhead, date, address, "Dear" and title (line 68 at most seen)
+TITLE_MAX_LINES = 4  # an APA title wraps over two lines (seen); more capitals are the body's
+SIGNATURE_WINDOW = 12  # "Yours" plus two signers' names and posts (8 lines seen); then cc, annex
+MIN_PASSAGE_WORDS = 3  # a shorter block is a stray label or page-break remnant, nothing to cite
 
 
 @dataclass(frozen=True)
@@ -91,9 +100,9 @@ def parse_letter(text: str, source: str, councils: CouncilDirectory | None = Non
 
 
 def _looks_binary(text: str) -> bool:
-    sample = text[:4000]
+    sample = text[:BINARY_SAMPLE]
     odd = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f" or ch == "\ufffd")
-    return "\x00" in sample or odd > len(sample) * 0.02
+    return "\x00" in sample or odd > len(sample) * BINARY_SHARE
 
 
 def find_title(lines: list[Line], source: str) -> Title:
@@ -120,7 +129,7 @@ def find_title(lines: list[Line], source: str) -> Title:
                 ),
                 source,
             )
-    head = " ".join(ln.text for ln in lines[:80])
+    head = " ".join(ln.text for ln in lines[:HEAD_LINES])
     if JAR.search(head) and not SALUTATION.search(head):
         raise ParseError(source, "a joint area review report, not an APA or CSA letter")
     raise ParseError(source, "not an Ofsted APA or CSA letter: no assessment title found")
@@ -129,7 +138,7 @@ def find_title(lines: list[Line], source: str) -> Title:
 def _title_block(lines: list[Line], at: int) -> range:
     """The title line plus the capitalised lines it wraps onto (and a year line above it)."""
     start, end = at, at + 1
-    while end < len(lines) and end < at + 4 and _caps(lines[end].text):
+    while end < len(lines) and end < at + TITLE_MAX_LINES and _caps(lines[end].text):
         end += 1
     if start > 0 and re.fullmatch(r"\s*\d{4}\s*", lines[start - 1].text):
         start -= 1
@@ -214,7 +223,7 @@ def _intro(
 
 
 def _after_salutation(lines: list[Line]) -> int:
-    for ln in lines[:60]:
+    for ln in lines[:SALUTATION_WITHIN]:
         if SALUTATION.match(ln.text):
             return ln.index + 1
     return 0
@@ -241,7 +250,7 @@ def _table_range(layout: Layout) -> range:
 
 
 def find_date(lines: list[Line]) -> date | None:
-    for ln in lines[:80]:
+    for ln in lines[:HEAD_LINES]:
         m = DATE_LINE.match(ln.text)
         if m:
             return datetime.strptime(" ".join(m.groups()), "%d %B %Y").date()
@@ -249,7 +258,7 @@ def find_date(lines: list[Line]) -> date | None:
 
 
 def find_addressee(lines: list[Line]) -> str | None:
-    for ln in lines[:80]:
+    for ln in lines[:HEAD_LINES]:
         if SALUTATION.match(ln.text):
             return fold(re.sub(r"^\s*dear\s+", "", ln.text, flags=re.I)).rstrip(",")
     return None
@@ -260,7 +269,7 @@ def find_signatory(lines: list[Line]) -> str | None:
     if closing is None:
         return None
     parts = []
-    for ln in lines[closing + 1 : closing + 12]:
+    for ln in lines[closing + 1 : closing + SIGNATURE_WINDOW]:
         text = fold(ln.text)
         if (
             not text
@@ -310,7 +319,7 @@ def _passages(text: str, norm: Normalised, layout: Layout):
         )
         body = re.sub(r"^\s*(?:[-\u2022*\u25cf\u25e6o]\s+|[\u2022\ue000-\uf8ff])\s*", "", body)
         body = fold(re.sub(r"[\u00ad\u200b\ue000-\uf8ff]", "", body))
-        if len(body.split()) < 3:
+        if len(body.split()) < MIN_PASSAGE_WORDS:
             continue
         section = layout.sections[block.section]
         yield Passage(body, section.heading, section.area, start, end, block.bullet)

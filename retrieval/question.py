@@ -6,49 +6,16 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from store.councils import CouncilDirectory, CouncilRecord, name_key
-from store.vocabulary import FIRST_YEAR, LAST_YEAR
+from store.vocabulary import (
+    AREA_PHRASES,
+    AREA_SYNONYMS,
+    FIRST_YEAR,
+    GRADE_WORDS,
+    LAST_YEAR,
+)
 
 MAX_CHARS = 400  # what is read for slots: a 10,000-character paste is mostly noise
 
-AREA_SYNONYMS: tuple[tuple[str, str], ...] = (
-    ("staying_safe", r"stay(?:ing)? safe|safeguarding|safety|keeping (?:children )?safe"),
-    ("being_healthy", r"be(?:ing)? healthy|health"),
-    ("enjoying_and_achieving", r"enjoy(?:ing)? and achiev(?:e|ing)|attainment"),
-    ("making_a_positive_contribution", r"(?:making|make)? ?(?:a )?positive contribution"),
-    ("achieving_economic_wellbeing", r"(?:achiev(?:e|ing) )?economic well[- ]?being"),
-    ("capacity_to_improve", r"capacity(?: to improve)?|service management|management of services"),
-    ("social_care", r"social care"),
-    ("education", r"education(?! and)"),
-    (
-        "overall",
-        r"overall|children'?s services (?:assessment|rating|grade)|"
-        r"rating|rated|perform(?:ed|s|ance)?\b(?! excellently| well| adequately| poorly)",
-    ),
-)
-AREA_PHRASES = {
-    "staying safe": "staying_safe",
-    "being healthy": "being_healthy",
-    "enjoying and achieving": "enjoying_and_achieving",
-    "positive contribution": "making_a_positive_contribution",
-    "economic wellbeing": "achieving_economic_wellbeing",
-    "capacity to improve": "capacity_to_improve",
-    "safeguarding": "staying_safe",
-    "overall": "overall",
-    "healthy": "being_healthy",
-    "capacity": "capacity_to_improve",
-}
-GRADE_WORDS = {
-    "outstanding": 4,
-    "excellent": 4,
-    "excellently": 4,
-    "good": 3,
-    "well": 3,
-    "adequate": 2,
-    "adequately": 2,
-    "inadequate": 1,
-    "poor": 1,
-    "poorly": 1,
-}
 HELP = re.compile(
     r"^\s*(?:help|\?+|what can you do\??|how do i use (?:this|you)\??|usage|"
     r"what do you know\??|hi|hello)\s*[.!?]*\s*$",

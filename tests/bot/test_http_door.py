@@ -1,0 +1,147 @@
+"""The HTTP door called as a WSGI app, in this process: routes, statuses, bodies, headers and
+what it logs, for every way a request is refused or passed on."""
+
+import io
+import json
+import logging
+import time
+
+import pytest
+
+from bot.http import MAX_BODY_BYTES, wsgi_app
+from tests.bot.conftest import SIGNING_SECRET, Harness
+from tests.bot.test_security import mention, signed
+
+
+class BrokenStore:
+    """An answerer whose database does not answer."""
+
+    class sql_engine:  # noqa: N801 (stands in for an attribute holding an SQLAlchemy Engine)
+        @staticmethod
+        def connect():
+            raise OSError("connection refused")
+
+
+def call(app, method: str, path: str, body: bytes = b"", headers: dict | None = None):
+    environ = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "CONTENT_LENGTH": str(len(body)),
+        "CONTENT_TYPE": "application/json",
+        "wsgi.input": io.BytesIO(body),
+    }
+    for name, value in (headers or {}).items():
+        environ["HTTP_" + name.upper().replace("-", "_")] = value
+    seen = {}
+
+    def start_response(status, response_headers):
+        seen["status"], seen["headers"] = status, dict(response_headers)
+
+    payload = b"".join(app(environ, start_response))
+    return seen["status"], seen["headers"], payload
+
+
+@pytest.fixture
+def door(bot, bot_engine):
+    return wsgi_app(bot.app, bot_engine, SIGNING_SECRET)
+
+
+@pytest.mark.parametrize(
+    "method, path",
+    [("GET", "/"), ("GET", "/slack/events"), ("POST", "/health"), ("POST", "/slack/other")],
+)
+def test_anything_but_the_two_routes_is_404(door, bot, method, path):
+    status, headers, payload = call(door, method, path)
+    assert status == "404 Not Found"
+    assert json.loads(payload) == {"error": "not found"}
+    assert headers == {"Content-Type": "application/json", "Content-Length": str(len(payload))}
+    assert bot.recorder.calls(answered=False) == []
+
+
+@pytest.mark.parametrize("path", ["/health", "/healthz"])
+def test_health_is_200_while_the_store_answers(door, path):
+    status, _, payload = call(door, "GET", path)
+    assert (status, json.loads(payload)) == ("200 OK", {"ok": True})
+
+
+def test_health_is_503_when_the_store_does_not_answer(bot, caplog):
+    door = wsgi_app(bot.app, BrokenStore(), SIGNING_SECRET)
+    status, _, payload = call(door, "GET", "/health")
+    assert (status, json.loads(payload)) == ("503 Service Unavailable", {"ok": False})
+    assert "health check: the store does not answer" in caplog.text
+
+
+def test_a_refused_signature_is_401_and_logged_by_its_reason_only(door, bot, caplog):
+    caplog.set_level(logging.INFO, "letters.bot")
+    body = mention("Birmingham 2011 SECRETWORDS")
+    headers = {"X-Slack-Request-Timestamp": "abc", "X-Slack-Signature": "v0=x"}
+    status, _, payload = call(door, "POST", "/slack/events", body, headers)
+    assert (status, json.loads(payload)) == ("401 Unauthorized", {"error": "invalid request"})
+    assert "refused a request with a malformed X-Slack-Request-Timestamp" in caplog.text
+    assert "SECRETWORDS" not in caplog.text
+    assert bot.recorder.calls(answered=False) == []
+
+
+class Unreadable(io.BytesIO):
+    def read(self, *args):
+        raise AssertionError("the body was read")
+
+
+@pytest.mark.parametrize(
+    "length, status, reason",
+    [
+        (
+            str(MAX_BODY_BYTES + 1),
+            "413 Request Entity Too Large",
+            f"body over {MAX_BODY_BYTES} bytes",
+        ),
+        ("", "411 Length Required", "Content-Length required"),
+        ("12x", "411 Length Required", "Content-Length required"),
+    ],
+)
+def test_a_body_too_long_or_of_no_length_is_refused_unread(door, length, status, reason):
+    environ = {
+        "REQUEST_METHOD": "POST",
+        "PATH_INFO": "/slack/events",
+        "CONTENT_LENGTH": length,
+        "wsgi.input": Unreadable(),
+    }
+    seen = {}
+    out = door(environ, lambda got, headers: seen.update(status=got))
+    assert seen["status"] == status
+    assert json.loads(b"".join(out)) == {"error": reason}
+
+
+def test_a_body_of_exactly_the_limit_is_read_and_judged(door):
+    body = b"{" + b" " * (MAX_BODY_BYTES - 1)
+    status, _, _ = call(door, "POST", "/slack/events", body, signed(body))
+    assert status == "400 Bad Request"  # read, verified, and found not to be JSON
+
+
+def test_a_signed_event_goes_through_to_the_app(door, bot):
+    body = mention("Birmingham 2011")
+    status, _, _ = call(door, "POST", "/slack/events", body, signed(body))
+    assert status == "200 OK"
+    [post] = bot.recorder.sent("chat.postMessage")
+    assert "Performs poorly (1)" in post.body["text"]
+
+
+def test_the_gate_refuses_and_ignores_in_the_app_itself_and_says_why(recorder, bot_engine, caplog):
+    """Through ``App.dispatch`` (no HTTP door): the 401's body, and the log lines."""
+    from tests.bot.conftest import make_settings
+
+    caplog.set_level(logging.INFO, "letters.bot")
+    harness = Harness(
+        recorder, bot_engine, settings=make_settings(recorder, SLACK_ALLOWED_TEAM_IDS="T0OTHER1")
+    )
+    stale = harness.event({"type": "app_mention"}, timestamp=int(time.time()) - 600)
+    assert (stale.status, json.loads(stale.body)) == (401, {"error": "invalid request"})
+    assert "refused a request with a timestamp more than five minutes from now" in caplog.text
+    ignored = harness.event(
+        {"type": "app_mention", "user": "U1", "text": "x", "ts": "1.1", "channel": "C1"}
+    )
+    assert (ignored.status, ignored.body) == (200, "")
+    assert "ignored a request from team T0000001" in caplog.text
+    assert recorder.calls(answered=False) == []

@@ -200,7 +200,7 @@ def test_processes_creating_the_schema_together_do_not_fail(sql_engine) -> None:
         subprocess.Popen([sys.executable, "-c", code, url], stderr=subprocess.PIPE, text=True)
         for _ in range(4)
     ]
-    results = [(p.wait(timeout=60), p.stderr.read()) for p in procs]
+    results = [(p.communicate(timeout=60)[1], p.returncode)[::-1] for p in procs]
     assert [rc for rc, _ in results] == [0, 0, 0, 0], results
     with Session(sql_engine) as s:
         assert s.exec(select(func.count()).select_from(models.Council)).one() == 154

@@ -28,8 +28,8 @@ def serve(settings: Settings, *, http: bool, port: int, host: str = "127.0.0.1")
     from store.db import make_engine
 
     settings.require_http() if http else settings.require_socket_mode()
-    if http and not 0 <= port <= MAX_PORT:
-        raise ConfigError(f"port {port} is out of range: choose one from 1 to {MAX_PORT}")
+    if http:
+        check_port(port)
     configure_logging(settings.log_level)
     engine = Answerer.open(make_engine(settings.database_url or None))
     engine.snapshot()  # load before the first question; the passage index warms in background
@@ -51,6 +51,12 @@ def serve(settings: Settings, *, http: bool, port: int, host: str = "127.0.0.1")
         server.serve_forever()
     finally:
         server.server_close()
+
+
+def check_port(port: int) -> None:
+    """Slack must be told the port, so 0 (any free port) is no use here either."""
+    if not 1 <= port <= MAX_PORT:
+        raise ConfigError(f"port {port} is out of range: choose one from 1 to {MAX_PORT}")
 
 
 def start_app(settings: Settings, engine) -> App:

@@ -1,4 +1,4 @@
-"""The app's first middleware: nothing reaches a listener, an Web API call or the error
+"""The app's first middleware: nothing reaches a listener, a Web API call or the error
 handler's reply unless it is verified, and (when allow-lists are set) from our team and app.
 
 Bolt's own ``RequestVerification`` is switched off in ``bot.app`` (see ``bot.signing`` for why);
@@ -34,23 +34,22 @@ class Gate(Middleware):
     def process(
         self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]
     ) -> BoltResponse | None:
-        request, context, body = req, req.context, req.body
-        if request.mode != SOCKET_MODE:
+        if req.mode != SOCKET_MODE:
             refusal = signing.check(
                 self.signing_secret,
-                request.raw_body.encode("utf-8"),
-                _header(request, "x-slack-request-timestamp"),
-                _header(request, "x-slack-signature"),
+                req.raw_body.encode("utf-8"),
+                _header(req, "x-slack-request-timestamp"),
+                _header(req, "x-slack-signature"),
                 time.time(),
             )
             if refusal is not None:
                 log.info("refused a request with %s", refusal)
                 return BoltResponse(status=401, body={"error": "invalid request"})
-        stranger = self.stranger(body)
+        stranger = self.stranger(req.body)
         if stranger:
             log.info("ignored a request from %s", stranger)
             return BoltResponse(status=200, body="")  # acknowledged, so Slack does not retry
-        context[VERIFIED] = True
+        req.context[VERIFIED] = True
         return next()
 
     def stranger(self, body: dict) -> str:

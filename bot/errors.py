@@ -18,6 +18,7 @@ from bot.incoming import from_person
 from store.errors import LettersError
 
 log = logging.getLogger("letters.bot")
+MAX_DETAIL = 200  # a user-facing error is one short line in the reply, never a paragraph
 _TOKEN = re.compile(r"\b(xox[abeposr]|xapp)-[A-Za-z0-9-]+")
 
 
@@ -35,7 +36,7 @@ def on_error(
         return BoltResponse(status=401, body={"error": "invalid request"})
     ref = new_ref()
     log.error("failed handling a %s request (ref %s)", _what(body), ref, exc_info=error)
-    detail = str(error).splitlines()[0][:200] if isinstance(error, LettersError) else ""
+    detail = str(error).splitlines()[0][:MAX_DETAIL] if isinstance(error, LettersError) else ""
     try:
         reply(deps, client, body, blocks.sorry(ref, detail))
     except Exception:

@@ -210,6 +210,14 @@ def test_failure_in_a_mention_gets_a_sorry_in_the_thread_and_a_logged_ref(
     assert record.exc_info[0] is RuntimeError  # the traceback is logged under the ref
 
 
+def test_failure_in_a_threaded_mention_apologises_in_that_thread(recorder, bot_engine):
+    bot = Harness(recorder, BrokenEngine(bot_engine, KeyError("internal")))
+    bot.event({**mention_event(ts="1700000000.000300"), "thread_ts": "1700000000.000100"})
+    [call] = recorder.sent("chat.postMessage")
+    assert (call.body["channel"], call.body["thread_ts"]) == (CHANNEL, "1700000000.000100")
+    assert SORRY.match(call.body["text"])
+
+
 @pytest.mark.parametrize("surface", ["command", "dm", "click", "home"])
 def test_failure_on_every_surface_still_answers(recorder, bot_engine, surface):
     bot = Harness(recorder, BrokenEngine(bot_engine, KeyError("internal")))
@@ -218,9 +226,9 @@ def test_failure_on_every_surface_still_answers(recorder, bot_engine, surface):
         [call] = recorder.sent("response_url")
         assert call.body["response_type"] == "ephemeral"
     elif surface == "dm":
-        bot.dm("privately fostered children")
+        bot.dm("privately fostered children", thread_ts="1700000000.000900")
         [call] = recorder.sent("chat.postMessage")
-        assert call.body["channel"] == DM
+        assert (call.body["channel"], call.body["thread_ts"]) == (DM, "1700000000.000900")
     elif surface == "click":
         bot.click(
             {
@@ -241,6 +249,7 @@ def test_failure_on_every_surface_still_answers(recorder, bot_engine, surface):
             }
         )
         [call] = recorder.sent("views.publish")
+        assert (call.body["user_id"], call.body["view"]["type"]) == (USER, "home")
         call.body["text"] = call.body["view"]["blocks"][0]["text"]["text"]
     assert SORRY.match(call.body["text"])
     assert "internal" not in json.dumps(call.body)
@@ -278,6 +287,16 @@ def test_a_letters_error_is_told_in_its_own_one_line_words(recorder, bot_engine)
     bot.command("Birmingham 2007")
     [call] = recorder.sent("response_url")
     assert re.match(r"^Sorry — the store is busy \(ref [0-9a-f]{6}\)$", call.body["text"])
+
+
+def test_a_long_letters_error_is_cut_to_one_line_of_200_characters(recorder, bot_engine):
+    from bot.errors import MAX_DETAIL
+
+    words = "x" * (MAX_DETAIL - 1) + "YZ"  # Y is the last character shown, Z the first cut
+    bot = Harness(recorder, BrokenEngine(bot_engine, StoreBusyError(words + "\nsecond line")))
+    bot.command("Birmingham 2007")
+    [call] = recorder.sent("response_url")
+    assert call.body["text"].startswith(f"Sorry — {'x' * (MAX_DETAIL - 1)}Y (ref ")
 
 
 # --- tokens are never logged -----------------------------------------------------------------

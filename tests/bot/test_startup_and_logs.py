@@ -72,3 +72,68 @@ def test_an_error_before_verification_is_401_logged_by_its_class_and_sends_nothi
     response = on_error(None, KeyError("x"), body, NoClient(), object(), {})
     assert (response.status, response.body) == (401, '{"error": "invalid request"}')
     assert "refused a request that failed before verification (KeyError)" in caplog.text
+
+
+@pytest.fixture
+def started(tmp_path, monkeypatch, caplog):
+    """``serve`` run in this process up to the point where it would wait for Slack."""
+    from tests.bot.conftest import BOT_TOKEN, SIGNING_SECRET
+    from tests.slack_double import Recorder
+
+    caplog.set_level(logging.INFO, "letters.bot")
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    with Recorder(token=BOT_TOKEN, app_token="xapp-1-A0APP0001-1-right") as recorder:
+        env = {
+            "SLACK_BOT_TOKEN": BOT_TOKEN,
+            "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+            "SLACK_APP_TOKEN": "xapp-1-A0APP0001-1-right",
+            "SLACK_API_URL": recorder.api_url,
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'served.sqlite3'}",
+        }
+        yield env, recorder, tmp_path / "served.sqlite3"
+    root.handlers[:], root.level = handlers, level  # serve configured logging
+
+
+def test_serve_over_http_opens_the_named_store_and_says_where_it_listens(
+    started, monkeypatch, caplog
+):
+    from bot.http import ThreadingWSGIServer
+    from bot.serve import serve
+    from bot.settings import settings_from
+
+    env, recorder, store = started
+    ports = []
+    monkeypatch.setattr(
+        ThreadingWSGIServer, "serve_forever", lambda self: ports.append(self.server_port)
+    )
+    serve(settings_from(env), http=True, port=free_port(), host="127.0.0.1")
+    [port] = ports
+    assert f"listening on http://127.0.0.1:{port}/slack/events (health: /health)" in caplog.text
+    assert store.exists()  # DATABASE_URL's store, not the default one
+    assert [c.method for c in recorder.calls()] == ["auth.test"]
+
+
+def test_serve_in_socket_mode_connects_with_the_url_it_was_issued(started, monkeypatch, caplog):
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    from bot.serve import serve
+    from bot.settings import settings_from
+    from tests.slack_double import SOCKET_URL
+
+    env, recorder, store = started
+    urls = []
+    monkeypatch.setattr(SocketModeHandler, "start", lambda self: urls.append(self.client.wss_uri))
+    serve(settings_from(env), http=False, port=0)
+    assert urls == [SOCKET_URL]
+    assert "connecting to Slack in Socket Mode" in caplog.text
+    assert [c.method for c in recorder.calls()] == ["auth.test", "apps.connections.open"]
+    assert store.exists()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

@@ -3,6 +3,7 @@ the signature and the shape of a request before Bolt sees any of it.
 
     POST /slack/events   over MAX_BODY_BYTES: 413, before the body is read
                          no Content-Length (or chunked): 411
+                         body not sent within SOCKET_TIMEOUT_SECONDS: 408
                          signature fails for any reason: 401, and nothing else happens
                          signed but not a body Slack sends: 400
                          else Bolt's ``App.dispatch``
@@ -106,7 +107,10 @@ def _events(app: App, secret: str, environ, start_response):
     length, refused = _content_length(environ)
     if refused:
         return _send(start_response, *refused)
-    body = environ["wsgi.input"].read(length)
+    try:
+        body = environ["wsgi.input"].read(length)
+    except TimeoutError:  # the client stopped sending: SOCKET_TIMEOUT_SECONDS passed
+        return _send(start_response, 408, {"error": "the body did not arrive in time"})
     if len(body) != length:
         return _send(start_response, 400, {"error": "body shorter than its Content-Length"})
     headers = WsgiHttpRequest(environ).get_headers()

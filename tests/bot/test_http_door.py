@@ -70,7 +70,7 @@ def test_health_is_503_when_the_store_does_not_answer(bot, caplog):
     door = wsgi_app(bot.app, BrokenStore(), SIGNING_SECRET)
     status, _, payload = call(door, "GET", "/health")
     assert (status, json.loads(payload)) == ("503 Service Unavailable", {"ok": False})
-    assert "health check: the store does not answer" in caplog.text
+    assert "health check: the store does not answer" in caplog.messages
 
 
 def test_a_refused_signature_is_401_and_logged_by_its_reason_only(door, bot, caplog):
@@ -79,7 +79,7 @@ def test_a_refused_signature_is_401_and_logged_by_its_reason_only(door, bot, cap
     headers = {"X-Slack-Request-Timestamp": "abc", "X-Slack-Signature": "v0=x"}
     status, _, payload = call(door, "POST", "/slack/events", body, headers)
     assert (status, json.loads(payload)) == ("401 Unauthorized", {"error": "invalid request"})
-    assert "refused a request with a malformed X-Slack-Request-Timestamp" in caplog.text
+    assert "refused a request with a malformed X-Slack-Request-Timestamp" in caplog.messages
     assert "SECRETWORDS" not in caplog.text
     assert bot.recorder.calls(answered=False) == []
 
@@ -138,10 +138,49 @@ def test_the_gate_refuses_and_ignores_in_the_app_itself_and_says_why(recorder, b
     )
     stale = harness.event({"type": "app_mention"}, timestamp=int(time.time()) - 600)
     assert (stale.status, json.loads(stale.body)) == (401, {"error": "invalid request"})
-    assert "refused a request with a timestamp more than five minutes from now" in caplog.text
+    assert "refused a request with a timestamp more than five minutes from now" in caplog.messages
     ignored = harness.event(
         {"type": "app_mention", "user": "U1", "text": "x", "ts": "1.1", "channel": "C1"}
     )
     assert (ignored.status, ignored.body) == (200, "")
-    assert "ignored a request from team T0000001" in caplog.text
+    assert "ignored a request from team T0000001" in caplog.messages
     assert recorder.calls(answered=False) == []
+
+
+@pytest.fixture
+def listening(bot, bot_engine, monkeypatch):
+    """The door on a loopback port, with a short socket timeout."""
+    import threading
+
+    from bot import http
+
+    monkeypatch.setattr(http._QuietHandler, "timeout", STALL_SECONDS)
+    server = http.make_http_server(
+        bot.app, bot_engine, "127.0.0.1", 0, signing_secret=SIGNING_SECRET
+    )
+    threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    ).start()
+    yield server.server_port
+    server.shutdown()
+    server.server_close()
+
+
+STALL_SECONDS = 0.5  # the socket timeout these tests use in place of the real 10 s
+
+
+def test_a_stalled_client_gets_408_and_does_not_hold_up_others(listening):
+    import socket
+    import urllib.request
+
+    with socket.create_connection(("127.0.0.1", listening), timeout=10) as stalled:
+        stalled.sendall(b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{")
+        started = time.monotonic()
+        with urllib.request.urlopen(f"http://127.0.0.1:{listening}/health", timeout=5) as health:
+            assert health.status == 200  # answered while the stalled request waits
+        assert time.monotonic() - started < STALL_SECONDS
+        reply = stalled.recv(4096)
+    assert reply.split()[1] == b"408"
+    assert json.loads(reply.split(b"\r\n\r\n", 1)[1]) == {
+        "error": "the body did not arrive in time"
+    }

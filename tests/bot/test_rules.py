@@ -12,6 +12,7 @@ import pytest
 
 from bot import blocks
 from bot.errors import RedactTokens
+from bot.gate import VERIFIED
 from retrieval.answer import Answer
 from retrieval.answerer import Answerer
 from store.db import make_engine
@@ -197,7 +198,8 @@ def test_failure_in_a_mention_gets_a_sorry_in_the_thread_and_a_logged_ref(
     bot = Harness(recorder, BrokenEngine(bot_engine, RuntimeError("db password is hunter2")))
     with caplog.at_level(logging.ERROR, logger="letters.bot"):
         response = bot.event(mention_event(ts="1700000000.000100"))
-    assert response.status == 200  # acknowledged: Slack must not retry into the same failure
+    # acknowledged, empty: Slack must not retry into the same failure
+    assert (response.status, response.body) == (200, "")
     [call] = recorder.sent()
     assert (call.method, call.body["channel"], call.body["thread_ts"]) == (
         "chat.postMessage",
@@ -208,6 +210,26 @@ def test_failure_in_a_mention_gets_a_sorry_in_the_thread_and_a_logged_ref(
     assert "hunter2" not in json.dumps(call.body)
     [record] = [r for r in caplog.records if ref in r.getMessage()]
     assert record.exc_info[0] is RuntimeError  # the traceback is logged under the ref
+
+
+def test_an_apology_that_cannot_be_sent_is_logged_under_its_ref(recorder, bot_engine, caplog):
+    from slack_sdk.errors import SlackApiError
+
+    class Refusing:
+        def chat_postMessage(self, **message):
+            raise SlackApiError("channel_not_found", {"ok": False})
+
+    from bot.deps import Deps
+    from bot.errors import on_error
+
+    body = {"event": {**mention_event(), "channel": CHANNEL}}
+    with caplog.at_level(logging.ERROR, logger="letters.bot"):
+        on_error(Deps(bot_engine), KeyError("x"), body, Refusing(), object(), {VERIFIED: True})
+    failed, unsent = caplog.records
+    ref = re.search(r"\(ref ([0-9a-f]{6})\)", failed.getMessage()).group(1)
+    assert failed.getMessage() == f"failed handling a app_mention request (ref {ref})"
+    assert unsent.getMessage() == f"could not tell the user about ref {ref}"
+    assert unsent.exc_info[0] is SlackApiError
 
 
 def test_failure_in_a_threaded_mention_apologises_in_that_thread(recorder, bot_engine):

@@ -71,7 +71,7 @@ def test_an_error_before_verification_is_401_logged_by_its_class_and_sends_nothi
     body = {"response_url": "http://127.0.0.1:9/x", "event": {"type": "app_mention"}}
     response = on_error(None, KeyError("x"), body, NoClient(), object(), {})
     assert (response.status, response.body) == (401, '{"error": "invalid request"}')
-    assert "refused a request that failed before verification (KeyError)" in caplog.text
+    assert "refused a request that failed before verification (KeyError)" in caplog.messages
 
 
 @pytest.fixture
@@ -109,7 +109,7 @@ def test_serve_over_http_opens_the_named_store_and_says_where_it_listens(
     )
     serve(settings_from(env), http=True, port=free_port(), host="127.0.0.1")
     [port] = ports
-    assert f"listening on http://127.0.0.1:{port}/slack/events (health: /health)" in caplog.text
+    assert f"listening on http://127.0.0.1:{port}/slack/events (health: /health)" in caplog.messages
     assert store.exists()  # DATABASE_URL's store, not the default one
     assert [c.method for c in recorder.calls()] == ["auth.test"]
 
@@ -126,7 +126,7 @@ def test_serve_in_socket_mode_connects_with_the_url_it_was_issued(started, monke
     monkeypatch.setattr(SocketModeHandler, "start", lambda self: urls.append(self.client.wss_uri))
     serve(settings_from(env), http=False, port=0)
     assert urls == [SOCKET_URL]
-    assert "connecting to Slack in Socket Mode" in caplog.text
+    assert "connecting to Slack in Socket Mode" in caplog.messages
     assert [c.method for c in recorder.calls()] == ["auth.test", "apps.connections.open"]
     assert store.exists()
 

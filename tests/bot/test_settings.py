@@ -187,3 +187,62 @@ def test_a_malformed_allow_list_is_one_line_naming_the_setting(recorder, value):
     message = str(raised.value)
     assert message.startswith("SLACK_ALLOWED_TEAM_IDS must be comma-separated Slack ids")
     assert "\n" not in message
+
+
+def test_a_missing_mode_secret_names_what_to_set():
+    settings = settings_from({"SLACK_BOT_TOKEN": BOT_TOKEN})
+    with pytest.raises(ConfigError) as socket_mode:
+        settings.require_socket_mode()
+    assert str(socket_mode.value) == (
+        "SLACK_APP_TOKEN is not set: Socket Mode needs the app-level token (xapp-…); set it in "
+        ".env, or run 'letters serve --http'"
+    )
+    with pytest.raises(ConfigError) as http:
+        settings.require_http()
+    assert str(http.value) == (
+        "SLACK_SIGNING_SECRET is not set: HTTP mode needs it to verify requests; set it in .env "
+        "(Basic Information → Signing Secret)"
+    )
+
+
+def test_the_store_and_the_app_allow_list_come_from_their_own_variables():
+    settings = settings_from(
+        {
+            "SLACK_BOT_TOKEN": BOT_TOKEN,
+            "DATABASE_URL": "sqlite:///x.sqlite3",
+            "SLACK_ALLOWED_APP_IDS": "A0APP0001",
+        }
+    )
+    assert (settings.database_url, settings.allowed_app_ids) == (
+        "sqlite:///x.sqlite3",
+        {"A0APP0001"},
+    )
+    with pytest.raises(ConfigError, match=r"^SLACK_ALLOWED_APP_IDS must be comma-separated"):
+        settings_from({"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_ALLOWED_APP_IDS": "app"})
+
+
+def test_no_env_file_reads_only_the_environment(clean_env, monkeypatch):
+    monkeypatch.setenv("SLACK_BOT_TOKEN", BOT_TOKEN)
+    assert load_settings(None).slack_bot_token == BOT_TOKEN
+
+
+@pytest.mark.parametrize(
+    "name, value, shown",
+    [
+        ("SLACK_API_URL", "ftp://" + "x" * 100, 60),
+        ("LOG_LEVEL", "v" * 50, 20),
+        ("SLACK_ALLOWED_TEAM_IDS", "t" * 50, 30),
+    ],
+)
+def test_a_bad_value_is_quoted_cut_short(name, value, shown):
+    with pytest.raises(ConfigError) as raised:
+        settings_from({"SLACK_BOT_TOKEN": BOT_TOKEN, name: value})
+    quoted = str(raised.value).rsplit("'", 2)[1]
+    as_read = value.upper() if name == "LOG_LEVEL" else value  # levels are read upper-cased
+    assert quoted == as_read[:shown]
+
+
+def test_a_bad_log_level_lists_the_levels():
+    with pytest.raises(ConfigError) as raised:
+        settings_from({"SLACK_BOT_TOKEN": BOT_TOKEN, "LOG_LEVEL": "loud"})
+    assert str(raised.value) == "LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, not 'LOUD'"

@@ -22,7 +22,9 @@ from bot import signing
 log = logging.getLogger("letters.bot")
 VERIFIED = "letters_verified"  # context key: set once a request has passed the gate
 SOCKET_MODE = "socket_mode"
-_NO_TEAM_NEEDED = ("url_verification", "ssl_check")  # Slack's own handshakes name no team
+# Slack's handshake when a Request URL is saved names no team. (Its ssl_check, which names none
+# either, is answered by Bolt's SslCheck before this middleware runs.)
+_NO_TEAM_NEEDED = ("url_verification",)
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ class Gate(Middleware):
 
     def stranger(self, body: dict) -> str:
         """'' when ``body`` may be answered; else what is not on the allow-list."""
-        if body.get("type") in _NO_TEAM_NEEDED or body.get("ssl_check"):
+        if body.get("type") in _NO_TEAM_NEEDED:
             return ""
         team, app = team_id(body), str(body.get("api_app_id") or "")
         if self.allowed_teams and team not in self.allowed_teams:

@@ -179,8 +179,54 @@ def test_a_stalled_client_gets_408_and_does_not_hold_up_others(listening):
         with urllib.request.urlopen(f"http://127.0.0.1:{listening}/health", timeout=5) as health:
             assert health.status == 200  # answered while the stalled request waits
         assert time.monotonic() - started < STALL_SECONDS
-        reply = stalled.recv(4096)
+        reply = b"".join(iter(lambda: stalled.recv(4096), b""))  # until the server closes
     assert reply.split()[1] == b"408"
     assert json.loads(reply.split(b"\r\n\r\n", 1)[1]) == {
         "error": "the body did not arrive in time"
     }
+
+
+@pytest.fixture
+def allow_listed(recorder, bot_engine):
+    from tests.bot.conftest import make_settings
+
+    settings = make_settings(
+        recorder, SLACK_ALLOWED_TEAM_IDS="T0000001", SLACK_ALLOWED_APP_IDS="A0APP0001"
+    )
+    return Harness(recorder, bot_engine, settings=settings)
+
+
+def test_slacks_url_handshake_is_answered_though_it_names_no_team(allow_listed):
+    from slack_bolt import BoltRequest
+
+    raw = json.dumps({"token": "x", "challenge": "c0ffee", "type": "url_verification"})
+    response = allow_listed.app.dispatch(
+        BoltRequest(body=raw, headers=allow_listed.headers(raw, "application/json"))
+    )
+    assert (response.status, json.loads(response.body)) == (200, {"challenge": "c0ffee"})
+
+
+@pytest.mark.parametrize(
+    "fields, logged",
+    [
+        ({"team_id": None}, "ignored a request from team (none)"),
+        ({"api_app_id": None}, "ignored a request from app (none)"),
+        ({"api_app_id": "A0OTHER01"}, "ignored a request from app A0OTHER01"),
+    ],
+)
+def test_a_request_naming_no_allowed_team_or_app_is_ignored_and_says_which(
+    allow_listed, recorder, caplog, fields, logged
+):
+    from slack_bolt import BoltRequest
+
+    caplog.set_level(logging.INFO, "letters.bot")
+    event = {"type": "app_mention", "user": "U1", "text": "x", "ts": "1.1", "channel": "C1"}
+    body = {**allow_listed.event_body(event), **fields}
+    body = {k: v for k, v in body.items() if v is not None}
+    raw = json.dumps(body)
+    response = allow_listed.app.dispatch(
+        BoltRequest(body=raw, headers=allow_listed.headers(raw, "application/json"))
+    )
+    assert (response.status, response.body) == (200, "")
+    assert logged in caplog.messages
+    assert recorder.calls(answered=False) == []

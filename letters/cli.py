@@ -79,6 +79,7 @@ def _engine(ctx: click.Context):
 @click.argument("paths", nargs=-1, required=True)
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
+    from store.errors import printable
     from store.ingest import IngestStatus, collect_files, ingest_paths
 
     sql = _sql(ctx)
@@ -89,9 +90,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
         report = ingest_paths(sql, paths, progress=lambda _path: bar.update(1))
     for o in report.outcomes:
         if o.status == IngestStatus.REPLACED:
-            click.echo(f"replaced  {o.letter}: {Path(o.path).name} ({o.reason})")
+            click.echo(f"replaced  {o.letter}: {printable(Path(o.path).name)} ({o.reason})")
     for o in report.failed:
-        click.echo(f"failed    {Path(o.path).name}: {o.reason}")
+        click.echo(f"failed    {printable(Path(o.path).name)}: {o.reason}")
     if report.count(IngestStatus.LOADED) or report.count(IngestStatus.REPLACED):
         _index_now(sql)
     counts = ", ".join(f"{report.count(s)} {s}" for s in IngestStatus)

@@ -16,12 +16,11 @@ from sqlmodel import Session, select
 
 from store import models
 from store.db import sqlite_path
-from store.errors import IngestError, LettersError, StoreBusyError
+from store.errors import FileError, StoreBusyError
+from store.files import SUFFIXES, read_letter_file
 from store.parse import parse_letter
-from store.pdf import pdf_text
 from store.records import ParsedLetter
 
-SUFFIXES = (".txt", ".pdf")
 VERSION_KEY = "version"
 
 
@@ -71,24 +70,6 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileOut
     return files, problems
 
 
-def read_text(path: Path) -> str:
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise IngestError(path.name, f"unsupported file type '{suffix or 'none'}' (.txt or .pdf)")
-    try:
-        if suffix == ".pdf":
-            return pdf_text(path)
-        data = path.read_bytes()
-    except PermissionError:
-        raise IngestError(path.name, "permission denied") from None
-    except OSError as exc:
-        raise IngestError(path.name, f"cannot read the file ({exc.strerror})") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
 def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -108,10 +89,10 @@ def ingest_paths(
 
 def ingest_file(engine: Engine, path: Path) -> FileOutcome:
     try:
-        text_ = read_text(path)
+        text_ = read_letter_file(path)
         letter = parse_letter(text_, path.name)
-    except LettersError as exc:
-        return FileOutcome(str(path), IngestStatus.FAILED, getattr(exc, "reason", str(exc)))
+    except FileError as exc:
+        return FileOutcome(str(path), IngestStatus.FAILED, exc.reason)
     return store_letter(engine, letter, text_, str(path))
 
 

@@ -53,6 +53,8 @@ HEAD_LINES = 80  # page one: letterhead, date, address, "Dear" and title (line 6
 TITLE_MAX_LINES = 4  # an APA title wraps over two lines (seen); more capitals are the body's
 SIGNATURE_WINDOW = 12  # "Yours" plus two signers' names and posts (8 lines seen); then cc, annex
 MIN_PASSAGE_WORDS = 3  # a shorter block is a stray label or page-break remnant, nothing to cite
+MAX_LETTER_CHARS = 1_000_000  # the longest letter is ~40,000 characters; 25 times that is not one
+MAX_QUOTED_NAME = 60  # the longest council name in a title is ~50 characters; more is not a name
 
 
 @dataclass(frozen=True)
@@ -65,14 +67,28 @@ class Title:
 
 
 def parse_letter(text: str, source: str, councils: CouncilDirectory | None = None) -> ParsedLetter:
+    """The letter's grades, sections and passages; ``ParseError`` and nothing else otherwise."""
     if not text.strip():
         raise ParseError(source, "the file is empty")
+    if len(text) > MAX_LETTER_CHARS:
+        raise ParseError(source, "far longer than any letter: not one letter")
     if _looks_binary(text):
         raise ParseError(source, "this is not text (binary content)")
+    try:
+        return _parse(text, source, councils or directory())
+    except ParseError:
+        raise
+    except Exception as exc:  # a reading bug must cost one file, never the rest of the folder
+        raise ParseError(
+            source, f"could not be read ({type(exc).__name__}): please report this file"
+        ) from exc
+
+
+def _parse(text: str, source: str, councils: CouncilDirectory) -> ParsedLetter:
     norm = normalise(text)
     lines = split_lines(norm.text)
     title = find_title(lines, source)
-    council = resolve_council(title, source, councils or directory())
+    council = resolve_council(title, source, councils)
     layout = lay_out(lines, title)
     found = find_grades(layout, title, source)
     sections = tuple(_section(norm, layout, i) for i in range(len(layout.sections)))
@@ -172,7 +188,7 @@ def resolve_council(title: Title, source: str, councils: CouncilDirectory) -> Co
     if not matches:
         raise ParseError(
             source,
-            f"council '{fold(name)}' is not in the table of English "
+            f"council {_quoted(name)} is not in the table of English "
             "children's services authorities",
         )
     in_year = [c for c in matches if c.exists_in(title.year)]
@@ -185,8 +201,14 @@ def resolve_council(title: Title, source: str, councils: CouncilDirectory) -> Co
         )
     if len(in_year) > 1:
         names = " or ".join(c.short_name for c in in_year)
-        raise ParseError(source, f"council '{fold(name)}' could be {names}")
+        raise ParseError(source, f"council {_quoted(name)} could be {names}")
     return in_year[0]
+
+
+def _quoted(name: str) -> str:
+    """A name from the file, quoted only when it is name-sized: a reason never holds a page."""
+    name = fold(name)
+    return f"'{name}'" if len(name) <= MAX_QUOTED_NAME else "named in the title"
 
 
 def lay_out(lines: list[Line], title: Title) -> Layout:
@@ -231,11 +253,14 @@ def _after_salutation(lines: list[Line]) -> int:
 
 def find_grades(layout: Layout, title: Title, source: str) -> list[Found]:
     if title.kind == LetterKind.CSA:
-        section = next(i for i, s in enumerate(layout.sections) if s.line == title.lines.start)
-        found = csa_grade(layout, title.lines.start, section)
+        section = next(
+            (i for i, s in enumerate(layout.sections) if s.line == title.lines.start), None
+        )
+        found = None if section is None else csa_grade(layout, title.lines.start, section)
         if found is None:
             raise ParseError(
-                source, f"no rating line ('Performs ... (N)') after the heading '{title.text}'"
+                source,
+                f"no rating line ('Performs ... (N)') after the heading {_quoted(title.text)}",
             )
         return [found]
     table = table_grades(layout, _table_range(layout))

@@ -1,22 +1,73 @@
-"""Text out of PDF files, through pypdf."""
+"""Text out of PDF files, through pypdf, with limits so a hostile file costs little.
 
+Pages are joined with a form feed, as a text file with page breaks has them: offsets into the
+stored text give the page (``store.pages``).
+"""
+
+import io
 import logging
-from pathlib import Path
+import warnings
 
 from store.errors import IngestError
 
+# Limits. A letter is 2-12 pages and its largest stream (a crest image, never decoded for text;
+# a font program) is well under 4 MB; pypdf's own defaults (75 MB a stream) are for any PDF.
+MAX_PAGES = 60
+MAX_STREAM_BYTES = 8 * 2**20
+MAX_TEXT_CHARS = 1_000_000  # about 25 times the longest letter's text
+PAGE_BREAK = "\f"
 
-def pdf_text(path: Path) -> str:
-    from pypdf import PdfReader  # imported here: only ingest of PDFs pays for it
-    from pypdf.errors import PdfReadError
+
+def pdf_text(data: bytes, source: str) -> str:
+    """The text layer of a PDF, pages joined by form feeds, or an ``IngestError``."""
+    from pypdf import PdfReader, apply_configuration  # here: only ingest of PDFs pays for it
+    from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings are not our messages
     try:
-        reader = PdfReader(str(path), strict=False)
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError) as exc:
-        raise IngestError(path.name, f"not a readable PDF ({type(exc).__name__})") from None
-    text = "\n\n\n".join(p.strip("\n") for p in pages)
+        with apply_configuration(**_limits()), warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a broken file's quirks, not the user's business
+            return _pages_text(PdfReader(io.BytesIO(data), strict=False), source)
+    except IngestError:
+        raise
+    except LimitReachedError:
+        raise IngestError(source, "a stream in the PDF inflates past the size limit") from None
+    except (FileNotDecryptedError, DependencyError):
+        raise IngestError(source, "the PDF is encrypted in a way that cannot be opened") from None
+    except RecursionError:
+        raise IngestError(source, "not a readable PDF (its objects nest without end)") from None
+    except Exception as exc:  # pypdf raises many kinds on broken files; none may stop ingest
+        raise IngestError(source, f"not a readable PDF ({type(exc).__name__})") from None
+
+
+def _pages_text(reader, source: str) -> str:
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise IngestError(source, "the PDF is password-protected; save an unlocked copy")
+    if len(reader.pages) > MAX_PAGES:
+        raise IngestError(source, f"has more than {MAX_PAGES} pages: not one letter")
+    pages: list[str] = []
+    size = 0
+    for page in reader.pages:
+        pages.append((page.extract_text() or "").strip("\n"))
+        size += len(pages[-1])
+        if size > MAX_TEXT_CHARS:
+            raise IngestError(source, "holds far more text than any letter")
+    text = PAGE_BREAK.join(pages)
     if not text.strip():
-        raise IngestError(path.name, "the PDF has no text layer (scanned image?); OCR it first")
+        raise IngestError(source, "the PDF has no text layer (scanned image?); OCR it first")
     return text
+
+
+def _limits() -> dict[str, object]:
+    """pypdf's resource limits, lowered from its defaults (75 MB a stream) to a letter's size."""
+    streams = (
+        "maximum_declared_stream_length",
+        "array_based_stream_maximum_output_length",
+        "jbig2_maximum_output_length",
+        "lzw_maximum_output_length",
+        "run_length_maximum_output_length",
+        "zlib_maximum_output_length",
+        "brotli_maximum_output_length",
+    )
+    # jbig2dec is an outside program: never run it on an untrusted image we do not need.
+    return {name: MAX_STREAM_BYTES for name in streams} | {"jbig2dec_binary": None}

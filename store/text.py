@@ -18,7 +18,9 @@ _REPLACE = {
     "\ufb03": "ffi",
     "\ufb04": "ffl",
     "\t": " ",
-    "\r": "",
+    "\f": "\n",  # a page break ends a line; the page itself is counted from the original
+    "\v": "\n",
+    "\x00": "",
     "\u00ad": "",
     "\u200b": "",
     "\uf0b7": "\u2022",
@@ -43,7 +45,10 @@ def normalise(raw: str) -> Normalised:
     out: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(raw):
-        rep = _REPLACE.get(ch, ch)
+        if ch == "\r":  # CRLF is one line end, a lone CR (old Mac files) is one too
+            rep = "" if raw[i + 1 : i + 2] == "\n" else "\n"
+        else:
+            rep = _REPLACE.get(ch, ch)
         for r in rep:
             out.append(r)
             offsets.append(i)

@@ -150,10 +150,10 @@ def test_unreadable_file_is_reported(sql_engine, tmp_path: Path, monkeypatch) ->
     path = tmp_path / "locked.txt"
     shutil.copy(LETTERS / "csa2010_kingston.txt", path)
 
-    def denied(self):
+    def denied(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(Path, "open", denied)
     report = ingest_paths(sql_engine, [path])
     assert report.failed[0].reason == "permission denied"
 

@@ -77,8 +77,13 @@ def _engine(ctx: click.Context):
 
 @cli.command(help="Load letters (.txt, .pdf; files or folders) into the store.")
 @click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Load a file even when the stored letter for it holds more grades.",
+)
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], replace: bool) -> None:
     from store.errors import printable
     from store.ingest import IngestStatus, collect_files, ingest_paths
 
@@ -87,17 +92,20 @@ def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
     with click.progressbar(
         length=len(files), label="Ingesting", file=sys.stderr, show_pos=True
     ) as bar:
-        report = ingest_paths(sql, paths, progress=lambda _path: bar.update(1))
+        report = ingest_paths(sql, paths, progress=lambda _path: bar.update(1), replace=replace)
     for o in report.outcomes:
-        if o.status == IngestStatus.REPLACED:
-            click.echo(f"replaced  {o.letter}: {printable(Path(o.path).name)} ({o.reason})")
+        name = printable(Path(o.path).name)
+        if o.status in (IngestStatus.REPLACED, IngestStatus.KEPT):
+            click.echo(f"{o.status:<9} {o.letter}: {name} ({o.reason})")
+        if o.incomplete:
+            click.echo(f"{o.status:<9} {o.letter}: {name}: {o.shortfall}")
     for o in report.failed:
         click.echo(f"failed    {printable(Path(o.path).name)}: {o.reason}")
     if report.count(IngestStatus.LOADED) or report.count(IngestStatus.REPLACED):
         _index_now(sql)
     counts = ", ".join(f"{report.count(s)} {s}" for s in IngestStatus)
     click.echo(f"{len(report.outcomes)} file(s): {counts}")
-    if report.failed:
+    if report.failed or report.count(IngestStatus.KEPT):
         sys.exit(1)
 
 

@@ -6,7 +6,7 @@ import json
 import textwrap
 
 from retrieval.answer import Answer, Cited, Finding, Graded, Source
-from store.vocabulary import YEARS, LetterKind
+from store.vocabulary import YEARS, LetterKind, graded_areas
 
 
 def source_dict(s: Source) -> dict:
@@ -134,12 +134,24 @@ def coverage_text(table: dict[str, dict[int, tuple[str, int]]], years=YEARS) -> 
     """``letters coverage``: council by year, each cell the letter's kind and graded areas."""
     lines = [f"{'council':<28}" + "".join(f"{y:>7}" for y in years)]
     for council in sorted(table):
-        cells = "".join(f"{_cell(table[council].get(y)):>7}" for y in years)
+        cells = "".join(f"{_cell(table[council].get(y), y):>7}" for y in years)
         lines.append(f"{council[:27]:<28}{cells}")
     letters = sum(len(v) for v in table.values())
+    short = sum(1 for v in table.values() for y, e in v.items() if _short(e, y))
     lines.append(f"\n{letters} letter(s) for {len(table)} council(s). Cell: kind/graded areas.")
+    if short:
+        lines.append(
+            f"{short} letter(s) marked ! hold fewer graded areas than that year's letters "
+            "grade: check those files."
+        )
     return "\n".join(lines)
 
 
-def _cell(entry: tuple[str, int] | None) -> str:
-    return f"{entry[0].upper()}/{entry[1]}" if entry else "-"
+def _cell(entry: tuple[str, int] | None, year: int) -> str:
+    if not entry:
+        return "-"
+    return f"{entry[0].upper()}/{entry[1]}{'!' if _short(entry, year) else ''}"
+
+
+def _short(entry: tuple[str, int], year: int) -> bool:
+    return entry[1] < len(graded_areas(entry[0], year))

@@ -10,16 +10,17 @@ from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import delete, text
+from sqlalchemy import delete, func, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from store import models
 from store.db import sqlite_path
-from store.errors import FileError, StoreBusyError
+from store.errors import FileError, StoreBusyError, printable
 from store.files import SUFFIXES, read_letter_file
 from store.parse import parse_letter
 from store.records import ParsedLetter
+from store.vocabulary import graded_areas
 
 VERSION_KEY = "version"
 
@@ -30,6 +31,7 @@ class IngestStatus(StrEnum):
     LOADED = "loaded"
     UNCHANGED = "unchanged"
     REPLACED = "replaced"
+    KEPT = "kept"  # the stored letter holds more grades than this file: not replaced
     FAILED = "failed"
 
 
@@ -39,6 +41,19 @@ class FileOutcome:
     status: IngestStatus
     reason: str = ""
     letter: str = ""  # "Birmingham APA 2007"
+    graded: int = 0  # graded areas this file gave
+    expected: int = 0  # graded areas its year's layout defines
+
+    @property
+    def incomplete(self) -> bool:
+        """Stored with fewer grades than its year's letters carry: the user must be told."""
+        return self.status in (IngestStatus.LOADED, IngestStatus.REPLACED) and (
+            self.graded < self.expected
+        )
+
+    @property
+    def shortfall(self) -> str:
+        return f"{self.graded} of {self.expected} graded areas found — check the file"
 
 
 @dataclass
@@ -51,6 +66,10 @@ class IngestReport:
     @property
     def failed(self) -> list[FileOutcome]:
         return [o for o in self.outcomes if o.status == IngestStatus.FAILED]
+
+    @property
+    def incomplete(self) -> list[FileOutcome]:
+        return [o for o in self.outcomes if o.incomplete]
 
 
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileOutcome]]:
@@ -75,30 +94,40 @@ def digest(text: str) -> str:
 
 
 def ingest_paths(
-    engine: Engine, paths: Iterable[str | Path], progress: Callable[[Path], None] | None = None
+    engine: Engine,
+    paths: Iterable[str | Path],
+    progress: Callable[[Path], None] | None = None,
+    replace: bool = False,
 ) -> IngestReport:
+    """Load every file; ``replace`` lets a file with fewer grades replace a stored letter."""
     files, problems = collect_files(paths)
     report = IngestReport(list(problems))
     with ingest_lock(engine):
         for path in files:
-            report.outcomes.append(ingest_file(engine, path))
+            report.outcomes.append(ingest_file(engine, path, replace))
             if progress:
                 progress(path)
     return report
 
 
-def ingest_file(engine: Engine, path: Path) -> FileOutcome:
+def ingest_file(engine: Engine, path: Path, replace: bool = False) -> FileOutcome:
     try:
         text_ = read_letter_file(path)
         letter = parse_letter(text_, path.name)
     except FileError as exc:
         return FileOutcome(str(path), IngestStatus.FAILED, exc.reason)
-    return store_letter(engine, letter, text_, str(path))
+    return store_letter(engine, letter, text_, str(path), replace)
 
 
-def store_letter(engine: Engine, letter: ParsedLetter, text_: str, file: str) -> FileOutcome:
+def store_letter(
+    engine: Engine, letter: ParsedLetter, text_: str, file: str, replace: bool = False
+) -> FileOutcome:
     name = f"{letter.council} {letter.kind.upper()} {letter.year}"
     sha = digest(text_)
+    counts = {
+        "graded": len({j.area for j in letter.judgements}),
+        "expected": len(graded_areas(letter.kind, letter.year)),
+    }
     with Session(engine) as session:
         try:
             council = session.exec(
@@ -112,7 +141,17 @@ def store_letter(engine: Engine, letter: ParsedLetter, text_: str, file: str) ->
                 )
             ).first()
             if old is not None and old.sha256 == sha:
-                return FileOutcome(file, IngestStatus.UNCHANGED, letter=name)
+                return FileOutcome(file, IngestStatus.UNCHANGED, letter=name, **counts)
+            held = _graded_count(session, old.id) if old is not None else 0
+            if old is not None and held > counts["graded"] and not replace:
+                return FileOutcome(
+                    file,
+                    IngestStatus.KEPT,
+                    f"kept the stored letter from {printable(old.source_file)} ({held} graded "
+                    f"areas); this file has {counts['graded']}: --replace loads it anyway",
+                    name,
+                    **counts,
+                )
             if old is not None:
                 _delete_letter(session, old.id)
             _insert_letter(session, council.id, letter, text_, sha, file)
@@ -123,9 +162,21 @@ def store_letter(engine: Engine, letter: ParsedLetter, text_: str, file: str) ->
             return FileOutcome(
                 file, IngestStatus.FAILED, f"could not store it ({type(exc).__name__})"
             )
-    status = IngestStatus.REPLACED if old is not None else IngestStatus.LOADED
-    reason = f"replaced the earlier letter from {old.source_file}" if old is not None else ""
-    return FileOutcome(file, status, reason, name)
+    if old is None:
+        return FileOutcome(file, IngestStatus.LOADED, "", name, **counts)
+    reason = (
+        f"replaced {printable(old.source_file)} ({held} graded areas) with this file "
+        f"({counts['graded']})"
+    )
+    return FileOutcome(file, IngestStatus.REPLACED, reason, name, **counts)
+
+
+def _graded_count(session: Session, letter_id: int) -> int:
+    return session.exec(
+        select(func.count(func.distinct(models.Judgement.area))).where(
+            models.Judgement.letter_id == letter_id
+        )
+    ).one()
 
 
 def _delete_letter(session: Session, letter_id: int) -> None:

@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 
 from store import models
 from store.ingest import VERSION_KEY
+from store.vocabulary import AREA_ORDER
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,8 @@ def judgements(
         for j, heading in session.exec(query)
     ]
     return sorted(
-        rows, key=lambda r: (r.letter.authority, r.letter.year, _AREA_ORDER.get(r.area, 99))
+        rows,
+        key=lambda r: (r.letter.authority, r.letter.year, AREA_ORDER.get(r.area, len(AREA_ORDER))),
     )
 
 
@@ -184,21 +186,3 @@ def coverage(session: Session) -> dict[str, dict[int, tuple[str, int]]]:
     ):
         table[names[letter[1]]][letter[3]] = (letter[2], counts.get(letter[0], 0))
     return dict(table)
-
-
-_AREA_ORDER = {
-    a: i
-    for i, a in enumerate(
-        (
-            "overall",
-            "being_healthy",
-            "staying_safe",
-            "enjoying_and_achieving",
-            "making_a_positive_contribution",
-            "achieving_economic_wellbeing",
-            "capacity_to_improve",
-            "social_care",
-            "education",
-        )
-    )
-}

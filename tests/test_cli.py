@@ -70,7 +70,7 @@ def test_ingest_of_the_shared_letters_reports_two_unchanged(tmp_path: Path) -> N
         pytest.skip("shared/letters is not beside the project")
     out = run(tmp_path, "ingest", str(folder))
     assert out.returncode == 0, out.stderr
-    assert "2 file(s): 0 loaded, 2 unchanged, 0 replaced, 0 failed" in out.stdout
+    assert "2 file(s): 0 loaded, 2 unchanged, 0 replaced, 0 kept, 0 failed" in out.stdout
 
 
 def test_ingest_failure_exits_nonzero_with_a_line_per_failure(tmp_path: Path) -> None:

@@ -1,0 +1,971 @@
+"""Text-to-text variations of an Ofsted letter, each one a way real copies of letters look.
+
+Written from shared/formats.md (§2 extraction noise, §6 what real files show) and from the
+fixture letters, not from the parser, so that the parser is tested on what files look like
+rather than on what it happens to handle. Every variation keeps the letter's words (up to
+whitespace, line ends, case, ligatures, soft hyphens and a few named substitutions that real
+files show) and never adds, removes or changes a grade the letter states: a correct reader
+must find the same grades in the varied text.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary of what lines in a letter are (decided from the letters, formats.md §1 and §2)
+# ---------------------------------------------------------------------------------------------
+
+#: "children's", "children’s", "children s" (apostrophe lost, docplayer) and "childrens".
+_CHILDRENS = r"children(?:['’`]|[ \t])?s"
+
+#: The headings that carry a grade in APA 2007-08 letters (formats.md §1.3, §1.10).
+_GRADED_HEADINGS = (
+    rf"overall\s+effectiveness\s+of\s+{_CHILDRENS}\s+services",
+    r"be(?:ing)?\s+healthy",
+    r"stay(?:ing)?\s+safe",
+    r"enjoy(?:ing)?\s+and\s+achiev(?:e|ing)",
+    r"mak(?:e|ing)\s+a\s+positive\s+contribution",
+    r"achiev(?:e|ing)\s+economic\s+well[\s-]?being",
+    r"capacity\s+to\s+improve(?:,?\s+including\s+the\s+management\s+of\s+[^\n]*?)?",
+)
+
+#: Other section headings and table headers seen in the letters (formats.md §1, §2.1).
+_OTHER_HEADINGS = (
+    r"summary(?:\s+of\s+strengths\s+and\s+areas\s+for\s+development)?",
+    r"(?:key\s+)?areas?\s+for\s+(?:further\s+)?(?:development|improvement)",
+    r"(?:major\s+)?strengths",
+    r"important\s+weaknesses\s+and\s+areas\s+for\s+development",
+    r"service\s+management",
+    r"outcomes\s+for\s+children\s+and\s+young\s+people",
+    r"prospects\s+for\s+improvement",
+    rf"(?:annual\s+)?{_CHILDRENS}\s+services\s+assessment",
+    rf"\S[^\n]{{0,90}}?\s{_CHILDRENS}\s+services\s+assessment\s+20\d\d",
+    rf"annual\s+rating\s+of\s+council\s+{_CHILDRENS}\s+services(?:\s+for\s+20\d\d)?",
+    r"for\s+immediate\s+action",
+    r"for\s+action\s+in\s+the\s+(?:next\s+six\s+months|longer\s+term)",
+    r"areas\s+for\s+judgement",
+    r"grade\s+awarded",
+    r"key",
+)
+
+_APA_WORDS = {4: "outstanding", 3: "good", 2: "adequate", 1: "inadequate"}
+_WORD_ALT = r"outstanding|excellent|good|adequate|inadequate"
+_GRADE_PART = rf"grade[ \t]*[1-4](?:[ \t]*\((?:{_WORD_ALT})\))?"
+_SEP_CHARS = r"[ \t:–—-]*"
+
+_GRADED = "|".join(_GRADED_HEADINGS)
+_ANY_HEAD = "|".join(_GRADED_HEADINGS + _OTHER_HEADINGS)
+
+#: "Being healthy Grade 2", "Staying Safe: Grade 2 (adequate)" - a graded heading and its grade.
+_HEAD_GRADE_RE = re.compile(
+    rf"^(?P<indent>[ \t]*)(?P<head>{_GRADED})(?P<sep>{_SEP_CHARS})(?P<grade>{_GRADE_PART})[ \t]*$",
+    re.I,
+)
+#: A graded heading alone on its line ("Enjoying and achieving").
+_HEAD_ONLY_RE = re.compile(rf"^(?P<indent>[ \t]*)(?P<head>{_GRADED})[ \t]*$", re.I)
+#: Any section heading, with the grade that may share its line.
+_ANY_HEAD_RE = re.compile(
+    rf"^(?P<indent>[ \t]*)(?P<head>{_ANY_HEAD})"
+    rf"(?:(?P<sep>{_SEP_CHARS})(?P<grade>{_GRADE_PART}))?[ \t]*$",
+    re.I,
+)
+#: "Grade 3" alone on its line, the form under a heading (formats.md §1.3).
+_GRADE_LINE_RE = re.compile(rf"^(?P<indent>[ \t]*)(?P<grade>{_GRADE_PART})[ \t]*$", re.I)
+#: A bare grade-table cell ("3", "3 (Good)"), formats.md §1.1, §6 item 3.
+_CELL_RE = re.compile(
+    rf"^(?P<indent>[ \t]*)(?P<n>[1-4])(?P<word>[ \t]*\((?:{_WORD_ALT})\))?[ \t]*$", re.I
+)
+_NUMBER_LINE_RE = re.compile(r"^\s*\d+(?:\s*\([A-Za-z]+\))?\s*$")
+_GRADE_START_RE = re.compile(r"^\s*grade\s*[1-4]\b", re.I)
+_GRADE_END_RE = re.compile(rf"\b{_GRADE_PART}\s*$", re.I)
+_PERFORMS_RE = re.compile(r"^\s*performs\s+(?:excellently|well|adequately|poorly)\b", re.I)
+_PAGE_RE = re.compile(r"^\s*page\s+\d+\s+of\s+\d+\s*$", re.I)
+_BULLET_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[-–•*\uf0b7\uf0a7▪●]|\d+[.)])[ \t]+(?=\S)")
+_DEAR_RE = re.compile(r"^\s*Dear\s+\S", re.I)
+_YOURS_RE = re.compile(r"^\s*Yours\s+(?:sincerely|faithfully)", re.I)
+_TABLE_START_RE = re.compile(r"^\s*grade\s+awarded\s*$", re.I)
+_TABLE_END_RE = re.compile(r"^\s*(?:key\b|grade\s*[1-4]\s*:|a\s+service\s+that\b)", re.I)
+_TERMINAL = (".", "!", "?", ";", ":")
+_BULLET_MARKS = ("-", "–", "•", "*", "\uf0b7", "\uf0a7", "▪", "●")
+
+#: The opening sentence of the Hertfordshire 2005 letter (formats.md §6 item 1).
+HERTFORDSHIRE_2005_OPENING = (
+    "This letter summarises the findings of the meeting held on 5 July 2005 to assess the "
+    "performance of the education and social care services within your authority."
+)
+_OPENING_2005_RE = re.compile(
+    r"This\s+letter\s+summarises\s+the\s+findings\s+of\s+the\s+2005\s+annual\s+performance"
+    r"\s+assessment[^.]*\."
+)
+
+# ---------------------------------------------------------------------------------------------
+# Reading a letter's lines
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What each line of a letter is, so that re-flowing never moves a structural line."""
+
+    lines: list[str]
+    kinds: list[str]  # "blank", "fixed" (kept verbatim), "start" (begins a paragraph), "prose"
+    width: int  # the width the letter's prose is wrapped at (an estimate)
+
+
+def _is_upper_line(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 3 and s.upper() == s
+
+
+def _zones(lines: list[str]) -> tuple[int, int]:
+    """Index after the "Dear ..." line and index of "Yours sincerely": outside is letterhead."""
+    start = 0
+    for i, line in enumerate(lines[:60]):
+        if _DEAR_RE.match(line):
+            start = i + 1
+            break
+    end = len(lines)
+    for i in range(start, len(lines)):
+        if _YOURS_RE.match(lines[i]):
+            end = i
+            break
+    return start, end
+
+
+def _is_fixed(line: str, repeated: set[str]) -> bool:
+    """A line that is structure (heading, grade, cell, furniture): never joined or wrapped."""
+    s = line.strip()
+    return bool(
+        _NUMBER_LINE_RE.match(s)
+        or _GRADE_START_RE.match(s)
+        or (len(s) < 100 and _GRADE_END_RE.search(s))
+        or _PERFORMS_RE.match(s)
+        or _PAGE_RE.match(s)
+        or _ANY_HEAD_RE.match(s)
+        or _is_upper_line(s)
+        or (s in repeated and len(s) < 100)
+    )
+
+
+def _layout(text: str) -> _Layout:
+    lines = text.split("\n")
+    start, end = _zones(lines)
+    stripped = [ln.strip() for ln in lines]
+    counts: dict[str, int] = {}
+    for s in stripped:
+        if s:
+            counts[s] = counts.get(s, 0) + 1
+    repeated = {s for s, n in counts.items() if n >= 2}
+    kinds: list[str] = []
+    for i, line in enumerate(lines):
+        if not line.strip():
+            kinds.append("blank")
+        elif i < start or i >= end or _is_fixed(line, repeated):
+            kinds.append("fixed")
+        elif _BULLET_RE.match(line) or line[:1] in (" ", "\t"):
+            kinds.append("start")
+        else:
+            kinds.append("prose")
+    lengths = sorted(
+        len(ln.rstrip())
+        for ln, k in zip(lines, kinds, strict=True)
+        if k in ("prose", "start") and len(ln.rstrip()) <= 100
+    )
+    width = lengths[int(len(lengths) * 0.95)] if lengths else 80
+    return _Layout(lines, kinds, max(width, 40))
+
+
+def _continues(cur: str, nxt: str, width: int) -> bool:
+    """Whether `nxt` carries on the paragraph of `cur` in hard-wrapped text.
+
+    A greedy wrapper breaks a line only when the next word does not fit, so a line that would
+    have had room for the next line's first word ends its paragraph (or is a heading).
+    """
+    s = cur.rstrip()
+    n = nxt.strip()
+    first = n.split()[0]
+    room = len(s) + 1 + len(first)
+    if s.endswith(_TERMINAL):
+        if room <= width:
+            return False
+        short_heading = len(n) < width // 2 and n[:1].isupper() and not n.endswith(_TERMINAL)
+        return not short_heading
+    return room > int(width * 0.85)
+
+
+def _blocks(lay: _Layout, across_page_breaks: bool) -> list[tuple[str, list[int]]]:
+    """Group line indices into ("para", [...]) paragraphs and single ("keep", [i]) lines.
+
+    With `across_page_breaks`, a paragraph broken by a page (three blank lines, formats.md
+    §2.1) mid-sentence is joined up again, as a copy from HTML would have it.
+    """
+    out: list[tuple[str, list[int]]] = []
+    i = 0
+    n = len(lay.lines)
+    while i < n:
+        kind = lay.kinds[i]
+        if kind in ("blank", "fixed"):
+            out.append(("keep", [i]))
+            i += 1
+            continue
+        para = [i]
+        j = i + 1
+        while j < n:
+            if lay.kinds[j] == "prose" and _continues(lay.lines[j - 1], lay.lines[j], lay.width):
+                para.append(j)
+                j += 1
+                continue
+            if across_page_breaks and _page_broken(lay, j - 1):
+                nxt = j + 3
+                para.append(nxt)
+                j = nxt + 1
+                continue
+            break
+        out.append(("para", para))
+        i = j
+    return out
+
+
+def _page_broken(lay: _Layout, i: int) -> bool:
+    """Line i ends mid-sentence and the paragraph resumes after three blank lines."""
+    j = i + 4
+    if j >= len(lay.lines) or lay.kinds[j] != "prose":
+        return False
+    if any(lay.kinds[k] != "blank" for k in range(i + 1, j)):
+        return False
+    cur = lay.lines[i].rstrip()
+    return len(cur) >= 60 and not cur.endswith(_TERMINAL) and lay.lines[j][:1].islower()
+
+
+def _risky_start(words: list[str], k: int) -> bool:
+    """Whether a wrapped line starting at words[k] could read as structure.
+
+    A wrapped line must not begin with "Grade 2", a bare 1-4, a bullet glyph, "Page 2 of 4" or
+    "Performs well (3)": those are how grades, table cells and list items look.
+    """
+    w = words[k]
+    nxt = words[k + 1] if k + 1 < len(words) else ""
+    if re.fullmatch(r"\(?grade", w, re.I) and re.match(r"[1-4]\b", nxt):
+        return True
+    if re.fullmatch(r"[1-4]\W?", w) or w in _BULLET_MARKS:
+        return True
+    if w.lower() == "page" and re.match(r"\d", nxt):
+        return True
+    return w.lower() == "performs"
+
+
+def _wrap_words(words: list[str], width: int, indent: str) -> list[str]:
+    """Greedy wrap at spaces only; a word longer than the width stays whole on its line."""
+    lines: list[list[str]] = []
+    cur: list[str] = []
+    used = len(indent)
+    for k, w in enumerate(words):
+        if cur and used + 1 + len(w) > width:
+            carry: list[str] = []
+            while _risky_start(words, k - len(carry)) and len(cur) > 1:
+                carry.insert(0, cur.pop())
+            lines.append(cur)
+            cur = [*carry, w]
+            used = len(" ".join(cur))
+        else:
+            used += (1 if cur else 0) + len(w)
+            cur.append(w)
+    lines.append(cur)
+    return [(indent if n == 0 else "") + " ".join(ws) for n, ws in enumerate(lines)]
+
+
+def _split_words(text: str) -> list[str]:
+    return [w for w in text.split(" ") if w]
+
+
+def _paragraph(lay: _Layout, idx: list[int]) -> tuple[str, list[str]]:
+    first = lay.lines[idx[0]]
+    indent = first[: len(first) - len(first.lstrip(" \t"))]
+    words: list[str] = []
+    for i in idx:
+        words.extend(_split_words(lay.lines[i].strip(" \t")))
+    return indent, words
+
+
+def _reflow(text: str, width: int | None) -> str:
+    """Re-flow prose paragraphs: one line each (width None) or hard-wrapped at `width`."""
+    lay = _layout(text)
+    out: list[str] = []
+    for kind, idx in _blocks(lay, across_page_breaks=width is None):
+        if kind == "keep":
+            out.append(lay.lines[idx[0]])
+            continue
+        indent, words = _paragraph(lay, idx)
+        if width is None:
+            out.append(indent + " ".join(words))
+        else:
+            out.extend(_wrap_words(words, width, indent))
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# The variations
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Variation:
+    """One way a real copy of a letter differs from ours; `family` members never stack."""
+
+    name: str
+    why: str
+    apply: Callable[[str, random.Random], str]
+    family: str
+
+
+def _lf_only(fn: Callable[[str, random.Random], str]) -> Callable[[str, random.Random], str]:
+    """Run `fn` on LF text and put the letter's own line ends (CRLF or CR) back afterwards."""
+
+    def run(text: str, rng: random.Random) -> str:
+        if "\r" not in text:
+            return fn(text, rng)
+        style = "\r\n" if "\r\n" in text else "\r"
+        plain = text.replace("\r\n", "\n").replace("\r", "\n")
+        out = fn(plain, rng)
+        return text if out == plain else out.replace("\n", style)
+
+    run.__name__ = fn.__name__
+    run.__doc__ = fn.__doc__
+    return run
+
+
+def _plain(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def crlf(text: str, rng: random.Random) -> str:
+    """Windows line ends (formats.md §6 item 6)."""
+    return _plain(text).replace("\n", "\r\n")
+
+
+def cr_only(text: str, rng: random.Random) -> str:
+    """Classic Mac line ends (formats.md §6 item 6)."""
+    return _plain(text).replace("\n", "\r")
+
+
+@_lf_only
+def reflow_html(text: str, rng: random.Random) -> str:
+    """Each paragraph on one line, as text copied from an HTML page."""
+    return _reflow(text, None)
+
+
+def _hard_wrap(width: int) -> Callable[[str, random.Random], str]:
+    @_lf_only
+    def wrap(text: str, rng: random.Random) -> str:
+        """Prose hard-wrapped at a fixed width; structure lines kept on their own."""
+        return _reflow(text, width)
+
+    wrap.__name__ = f"hard_wrap_{width}"
+    return wrap
+
+
+@_lf_only
+def headings_caps(text: str, rng: random.Random) -> str:
+    """Section headings in capitals, including a grade that shares the heading's line."""
+    caps_grade = rng.random() < 0.5
+    lines = text.split("\n")
+    start, end = _zones(lines)
+    last_head = -10
+    for i in range(start, end):
+        m = _ANY_HEAD_RE.match(lines[i])
+        if m:
+            grade = m.group("grade") or ""
+            if grade and caps_grade:
+                grade = grade.upper()
+            sep = m.group("sep") or ""
+            lines[i] = m.group("indent") + m.group("head").upper() + sep + grade
+            last_head = i
+            continue
+        g = _GRADE_LINE_RE.match(lines[i])
+        if g and caps_grade and i - last_head <= 3:
+            lines[i] = g.group("indent") + g.group("grade").upper()
+    return "\n".join(lines)
+
+
+_SEPARATORS = (": ", " – ", " - ", "   ", "", "\t", " — ", " : ")
+
+
+@_lf_only
+def heading_grade_separator(text: str, rng: random.Random) -> str:
+    """Colon, dash, spaces, a tab or nothing between a heading and its grade on one line."""
+    lines = text.split("\n")
+    matches = [(i, m) for i, ln in enumerate(lines) if (m := _HEAD_GRADE_RE.match(ln))]
+    if not matches:
+        return text
+    current = {m.group("sep") for _, m in matches}
+    choices = [s for s in _SEPARATORS if s not in current] or list(_SEPARATORS)
+    sep = rng.choice(choices)
+    for i, m in matches:
+        lines[i] = m.group("indent") + m.group("head") + sep + m.group("grade")
+    return "\n".join(lines)
+
+
+def _next_nonblank(lines: list[str], i: int, limit: int = 3) -> int | None:
+    for j in range(i + 1, min(len(lines), i + 1 + limit)):
+        if lines[j].strip():
+            return j
+    return None
+
+
+@_lf_only
+def grade_line_moved(text: str, rng: random.Random) -> str:
+    """A heading's grade moved between its line and the next line (formats.md §1.3, §5.8)."""
+    lines = text.split("\n")
+    edits: list[tuple[int, int, list[str]]] = []  # (from, to-exclusive, replacement)
+    for i, line in enumerate(lines):
+        m = _HEAD_GRADE_RE.match(line)
+        if m:
+            gap = [""] if rng.random() < 0.6 else []
+            new = [m.group("indent") + m.group("head"), *gap, m.group("grade")]
+            edits.append((i, i + 1, new))
+            continue
+        h = _HEAD_ONLY_RE.match(line)
+        j = _next_nonblank(lines, i) if h else None
+        if h and j is not None and (g := _GRADE_LINE_RE.match(lines[j])):
+            sep = rng.choice((" ", " ", ": ", " - "))
+            edits.append((i, j + 1, [h.group("indent") + h.group("head") + sep + g.group("grade")]))
+    if not edits:
+        return text
+    chosen = [e for e in edits if rng.random() < 0.6] or [rng.choice(edits)]
+    for a, b, new in reversed(chosen):
+        lines[a:b] = new
+    return "\n".join(lines)
+
+
+def _table_cells(lines: list[str]) -> list[int]:
+    """Indices of the grade cells of a 2005/2006 "Areas for judgement" table (§1.1, §6.3)."""
+    cells: list[int] = []
+    for i, line in enumerate(lines):
+        if not _TABLE_START_RE.match(line):
+            continue
+        prev_cell = True
+        for j in range(i + 1, min(len(lines), i + 40)):
+            s = lines[j]
+            if _TABLE_END_RE.match(s) or len(cells) == 4:
+                break
+            if _CELL_RE.match(s):
+                if not prev_cell:
+                    cells.append(j)
+                prev_cell = True
+            elif s.strip():
+                prev_cell = False
+        break
+    return cells
+
+
+def _table_first_label(lines: list[str]) -> int | None:
+    for i, line in enumerate(lines):
+        if _TABLE_START_RE.match(line):
+            j = _next_nonblank(lines, i)
+            if j is not None and not _CELL_RE.match(lines[j]):
+                return j
+            return None
+    return None
+
+
+@_lf_only
+def grade_word(text: str, rng: random.Random) -> str:
+    """The grade's word after its number: "Grade 3 (good)", a table cell "3 (Good)"."""
+    lines = text.split("\n")
+    start, end = _zones(lines)
+    capital = rng.random() < 0.5
+    four = rng.choice(("Excellent", "Outstanding"))  # Ealing 2006 printed "4 (Excellent)"
+    changed = False
+    for i in range(start, end):
+        m = _HEAD_GRADE_RE.match(lines[i])
+        g = None if m else _GRADE_LINE_RE.match(lines[i])
+        target = m or g
+        if target is None:
+            continue
+        grade = target.group("grade")
+        if "(" in grade:
+            continue
+        n = int(re.search(r"[1-4]", grade).group())  # type: ignore[union-attr]
+        word = _APA_WORDS[n].capitalize() if capital else _APA_WORDS[n]
+        lines[i] = lines[i].rstrip() + f" ({word})"
+        changed = True
+    for i in _table_cells(lines):
+        c = _CELL_RE.match(lines[i])
+        if c is None or c.group("word"):
+            continue
+        n = int(c.group("n"))
+        word = four if n == 4 else _APA_WORDS[n].capitalize()
+        lines[i] = lines[i].rstrip() + f" ({word})"
+        changed = True
+    return "\n".join(lines) if changed else text
+
+
+def _title_block(lines: list[str]) -> tuple[int, int] | None:
+    """The letter's title: the upper-case "... ANNUAL PERFORMANCE ASSESSMENT ..." lines."""
+    start, _ = _zones(lines)
+    for i in range(start, min(len(lines), start + 12)):
+        if "ANNUAL PERFORMANCE ASSESSMENT" in lines[i].upper() and _is_upper_line(lines[i]):
+            j = i + 1
+            while j < len(lines) and j < i + 3 and _is_upper_line(lines[j].strip()):
+                j += 1
+            return i, j
+    return None
+
+
+def _break_near_middle(s: str, rng: random.Random, avoid: int | None = None) -> str | None:
+    """Break `s` at one of the spaces nearest its middle (never inside "Grade N")."""
+    protected = [(m.start(), m.end()) for m in re.finditer(r"grade\s*[1-4]", s, re.I)]
+    spaces = [
+        k
+        for k, c in enumerate(s)
+        if c == " " and 0 < k < len(s) - 1 and not any(a <= k < b for a, b in protected)
+    ]
+    if protected:
+        spaces = [k for k in spaces if k < protected[0][0] - 1]
+    spaces = [k for k in spaces if k != avoid and len(s[:k].strip()) >= 8 and s[k + 1 :].strip()]
+    spaces = [k for k in spaces if not _risky_start(s[k + 1 :].split(), 0)]
+    if not spaces:
+        return None
+    mid = len(s) / 2
+    near = sorted(spaces, key=lambda k: abs(k - mid))[:3]
+    k = rng.choice(near)
+    return s[:k] + "\n" + s[k + 1 :]
+
+
+@_lf_only
+def long_line_wrapped(text: str, rng: random.Random) -> str:
+    """A long title or heading wrapped over two lines, broken at a space near the middle."""
+    lines = text.split("\n")
+    start, end = _zones(lines)
+    title = _title_block(lines)
+    candidates: list[tuple[int, int]] = []
+    if title:
+        candidates.append(title)
+    for i in range(start, end):
+        if title and title[0] <= i < title[1]:
+            continue
+        m = _ANY_HEAD_RE.match(lines[i])
+        if m and len(m.group("head")) >= 40:
+            candidates.append((i, i + 1))
+    if not candidates:
+        return text
+    picks = rng.sample(candidates, k=min(len(candidates), rng.choice((1, 2))))
+    for a, b in sorted(picks, reverse=True):
+        joined = " ".join(ln.strip() for ln in lines[a:b])
+        indent = lines[a][: len(lines[a]) - len(lines[a].lstrip(" \t"))]
+        avoid = len(lines[a].strip()) if b - a == 2 else None
+        broken = _break_near_middle(joined, rng, avoid)
+        if broken is not None:
+            lines[a:b] = (indent + broken).split("\n")
+    return "\n".join(lines)
+
+
+_LIGATURES = {"fi": "\ufb01", "fl": "\ufb02"}
+
+
+@_lf_only
+def ligatures(text: str, rng: random.Random) -> str:
+    """"fi" and "fl" inside words as the ligature code points a PDF extractor leaves."""
+    p = rng.uniform(0.5, 1.0)
+
+    def sub(m: re.Match[str]) -> str:
+        return _LIGATURES[m.group()] if rng.random() < p else m.group()
+
+    return re.sub(r"(?<=[A-Za-z])f[il]|f[il](?=[a-z])", sub, text)
+
+
+@_lf_only
+def nbsp(text: str, rng: random.Random) -> str:
+    """Non-breaking spaces in place of some spaces between words."""
+    p = rng.uniform(0.05, 0.25)
+    return re.sub(r"(?<=\S) (?=\S)", lambda m: "\u00a0" if rng.random() < p else " ", text)
+
+
+@_lf_only
+def soft_hyphens(text: str, rng: random.Random) -> str:
+    """Soft hyphens (U+00AD) inside some long words, as optional hyphens in a Word source."""
+    p = rng.uniform(0.1, 0.4)
+
+    def sub(m: re.Match[str]) -> str:
+        w = m.group()
+        if rng.random() >= p:
+            return w
+        k = rng.randrange(3, len(w) - 3)
+        return w[:k] + "\u00ad" + w[k:]
+
+    return re.sub(r"[A-Za-z]{9,}", sub, text)
+
+
+def _boundaries(lines: list[str]) -> list[int]:
+    """Lines that can start a new page: a paragraph's first line after a sentence ends."""
+    start, end = _zones(lines)
+    table = set(range(*_table_span(lines)))
+    out: list[int] = []
+    prev: str | None = None
+    gap = 0
+    for i in range(start, end):
+        s = lines[i].strip()
+        if not s:
+            gap += 1
+            continue
+        structural = bool(
+            _GRADE_START_RE.match(s) or _NUMBER_LINE_RE.match(s) or _PERFORMS_RE.match(s)
+        )
+        heading = bool(_ANY_HEAD_RE.match(s))
+        if prev is not None and prev.endswith(_TERMINAL) and not structural and i not in table:
+            if gap or heading:
+                out.append(i)
+        prev = s
+        gap = 0
+    return out
+
+
+def _table_span(lines: list[str]) -> tuple[int, int]:
+    for i, line in enumerate(lines):
+        if re.match(r"^\s*areas\s+for\s+judgement\s*$", line, re.I):
+            cells = _table_cells(lines)
+            return (i, (cells[-1] + 2) if cells else i + 1)
+    return (0, 0)
+
+
+@_lf_only
+def form_feeds(text: str, rng: random.Random) -> str:
+    """Form feeds between pages: after "Page N of M" footers, else at a few page boundaries."""
+    lines = text.split("\n")
+    pages = [i for i, ln in enumerate(lines) if _PAGE_RE.match(ln)]
+    if pages:
+        for i in reversed(pages):
+            if i + 1 < len(lines) and (lines[i + 1].strip() or i + 2 < len(lines)):
+                lines[i + 1] = "\f" + lines[i + 1]
+            else:
+                lines[i] = lines[i] + "\n\f"
+        return "\n".join(lines)
+    candidates = _boundaries(lines)
+    if not candidates:
+        return text
+    page_breaks = [
+        i for i in candidates if i >= 4 and all(not lines[k].strip() for k in range(i - 3, i))
+    ]
+    pool = page_breaks or candidates
+    for i in rng.sample(pool, k=min(len(pool), rng.choice((1, 2, 3)))):
+        lines[i] = "\f" + lines[i]
+    return "\n".join(lines)
+
+
+def _is_2005(lines: list[str]) -> bool:
+    title = _title_block(lines)
+    if title is None:
+        return False
+    words = " ".join(lines[title[0] : title[1]]).split()
+    return bool(words) and words[-1] == "2005" and words[0].upper() == "ANNUAL"
+
+
+@_lf_only
+def opening_2005_hertfordshire(text: str, rng: random.Random) -> str:
+    """A 2005 letter opening as Hertfordshire's did, not as the later years' letters do."""
+    if not _is_2005(text.split("\n")):
+        return text
+    return _OPENING_2005_RE.sub(HERTFORDSHIRE_2005_OPENING, text, count=1)
+
+
+_TITLE_APOS_RE = re.compile(r"\b(COUNCIL|CHILDREN)(['’]|[ \t])S\b")
+
+
+@_lf_only
+def title_2005_apostrophe(text: str, rng: random.Random) -> str:
+    """A 2005 title's possessives with a curly, a straight or no apostrophe ("COUNCIL S")."""
+    lines = text.split("\n")
+    title = _title_block(lines)
+    if title is None or not _is_2005(lines):
+        return text
+    block = "\n".join(lines[title[0] : title[1]])
+    found = _TITLE_APOS_RE.search(block)
+    if not found:
+        return text
+    current = " " if found.group(2) == "\t" else found.group(2)
+    mark = rng.choice([m for m in ("’", " ", "'") if m != current])
+    block = _TITLE_APOS_RE.sub(lambda m: m.group(1) + mark + "S", block)
+    lines[title[0] : title[1]] = block.split("\n")
+    return "\n".join(lines)
+
+
+@_lf_only
+def table_first_row_singular(text: str, rng: random.Random) -> str:
+    """The first row label of a 2005/2006 grade table saying "children’s service" (Ealing)."""
+    lines = text.split("\n")
+    i = _table_first_label(lines)
+    if i is None:
+        return text
+    new = re.sub(rf"({_CHILDRENS})\s+services\b", r"\1 service", lines[i], count=1, flags=re.I)
+    if new == lines[i]:
+        return text
+    lines[i] = new
+    return "\n".join(lines)
+
+
+@_lf_only
+def letterhead_debris(text: str, rng: random.Random) -> str:
+    """Letterhead conversion debris: "London WC2B 6SE /" and an empty "Email:" line."""
+    lines = text.split("\n")
+    start, _ = _zones(lines)
+    head = range(0, max(0, start - 1))
+    changed = False
+    for i in head:
+        if "WC2B 6SE" in lines[i] and "WC2B 6SE /" not in lines[i]:
+            lines[i] = lines[i].replace("WC2B 6SE", "WC2B 6SE /", 1)
+            changed = True
+            break
+    for i in head:
+        if re.search(r"ofsted\.gov\.uk|^\s*T\s+\d", lines[i]):
+            lines.insert(i + 1, "Email:")
+            changed = True
+            break
+    return "\n".join(lines) if changed else text
+
+
+@_lf_only
+def bullet_glyphs(text: str, rng: random.Random) -> str:
+    """List items marked "- ", "• ", a private-use glyph, or a lone space (glyph dropped)."""
+    lines = text.split("\n")
+    start, end = _zones(lines)
+    items = [i for i in range(start, end) if _BULLET_RE.match(lines[i])]
+    items = [i for i in items if not re.match(r"^\s*\d", lines[i])]
+    if not items:
+        return text
+    marks = {_BULLET_RE.match(lines[i]).group("mark") for i in items}  # type: ignore[union-attr]
+    choices = [m for m in ("-", "•", "\uf0b7", "\uf0a7", "") if m not in marks]
+    mark = rng.choice(choices)
+    for i in items:
+        m = _BULLET_RE.match(lines[i])
+        assert m is not None
+        body = lines[i][m.end() :]
+        lines[i] = m.group("indent") + (f"{mark} " if mark else " ") + body
+    return "\n".join(lines)
+
+
+def _apostrophes(text: str, style: str) -> str:
+    if style == "straight":
+        return text.replace("’", "'").replace("‘", "'")
+    if style == "curly":
+        text = re.sub(r"(?<=\w)'(?=\w)", "’", text)
+        text = re.sub(r"(?<![\w'’])'(?=\w)", "‘", text)
+        return re.sub(r"(?<=[\w.,!?])'", "’", text)
+    return re.sub(r"(?<=[A-Za-z])['’](?=s\b)", " ", text)
+
+
+@_lf_only
+def apostrophe_style(text: str, rng: random.Random) -> str:
+    """Apostrophes straight, curly, or lost as a space ("children s"), formats.md §2.1."""
+    straight = len(re.findall(r"\w'\w", text))
+    curly = len(re.findall(r"\w’\w", text))
+    if not straight and not curly:
+        return text
+    current = "curly" if curly > straight else "straight"
+    style = rng.choice([s for s in ("straight", "curly", "space") if s != current])
+    return _apostrophes(text, style)
+
+
+@_lf_only
+def page_break_mid_paragraph(text: str, rng: random.Random) -> str:
+    """A page break as three blank lines in the middle of a long paragraph line (§2.1)."""
+    lay = _layout(text)
+    long_lines = [
+        i
+        for i, (ln, k) in enumerate(zip(lay.lines, lay.kinds, strict=True))
+        if k == "prose" and len(ln) >= 160
+    ]
+    if not long_lines:
+        return text
+    lines = list(lay.lines)
+    for i in sorted(rng.sample(long_lines, k=min(2, len(long_lines))), reverse=True):
+        s = lines[i]
+        words = s.split(" ")
+        cuts = [
+            k
+            for k in range(1, len(words))
+            if len(" ".join(words[:k])) >= 60
+            and len(" ".join(words[k:])) >= 60
+            and words[k]
+            and not _risky_start(words, k)
+            and not _ANY_HEAD_RE.match(" ".join(words[k : k + 6]))
+            and not re.match(rf"(?:{_ANY_HEAD})\b", " ".join(words[k:]), re.I)
+        ]
+        if not cuts:
+            continue
+        k = rng.choice(cuts)
+        lines[i : i + 1] = [" ".join(words[:k]), "", "", "", " ".join(words[k:])]
+    out = "\n".join(lines)
+    return out
+
+
+VARIATIONS: tuple[Variation, ...] = (
+    Variation("crlf", "§6.6: CRLF line ends", crlf, "line_end"),
+    Variation("cr_only", "§6.6: CR-only line ends", cr_only, "line_end"),
+    Variation(
+        "reflow_html", "§6.6/§2.1: paragraphs on one line each (copied from HTML)", reflow_html, "flow"
+    ),
+    Variation("hard_wrap_60", "§6.6/§2.1: hard-wrapped at width 60", _hard_wrap(60), "flow"),
+    Variation("hard_wrap_72", "§6.6/§2.1: hard-wrapped at width 72", _hard_wrap(72), "flow"),
+    Variation("hard_wrap_95", "§6.6/§2.1: hard-wrapped at width 95", _hard_wrap(95), "flow"),
+    Variation("headings_caps", "§6.6: headings in capitals", headings_caps, "case"),
+    Variation(
+        "heading_grade_separator",
+        "§6.6: colon, dash or spaces between a heading and its grade",
+        heading_grade_separator,
+        "separator",
+    ),
+    Variation(
+        "grade_line_moved",
+        "§1.3/§5.8: grade on the heading's line or on the next line",
+        grade_line_moved,
+        "grade_position",
+    ),
+    Variation(
+        "grade_word",
+        "§6.6/§6.3: the grade's word after its number ('Grade 3 (good)', '3 (Good)')",
+        grade_word,
+        "grade_word",
+    ),
+    Variation(
+        "long_line_wrapped",
+        "§6.6: a long title or heading wrapped over two lines",
+        long_line_wrapped,
+        "title_wrap",
+    ),
+    Variation("ligatures", "§6.6/§2.2: fi/fl ligature code points", ligatures, "ligature"),
+    Variation("nbsp", "§6.6/§2.2: non-breaking spaces", nbsp, "nbsp"),
+    Variation("soft_hyphens", "§6.6/§2.2: soft hyphens inside words", soft_hyphens, "soft_hyphen"),
+    Variation("form_feeds", "§6.6: form feeds between pages", form_feeds, "form_feed"),
+    Variation(
+        "opening_2005_hertfordshire",
+        "§6.1: the 2005 opening sentence of the Hertfordshire form",
+        opening_2005_hertfordshire,
+        "opening",
+    ),
+    Variation(
+        "title_2005_apostrophe",
+        "§6.2/§1.1: 2005 title with a curly apostrophe or none ('COUNCIL S')",
+        title_2005_apostrophe,
+        "title_apostrophe",
+    ),
+    Variation(
+        "table_first_row_singular",
+        "§6.3: first 2005/2006 table label in the singular ('children’s service')",
+        table_first_row_singular,
+        "table_label",
+    ),
+    Variation(
+        "letterhead_debris",
+        "§6.2: letterhead debris ('London WC2B 6SE /', an empty 'Email:')",
+        letterhead_debris,
+        "letterhead",
+    ),
+    Variation(
+        "bullet_glyphs",
+        "§2.1/§2.2: bullets as '-', '•', U+F0B7/U+F0A7 or a lone space",
+        bullet_glyphs,
+        "bullets",
+    ),
+    Variation(
+        "apostrophe_style",
+        "§2.1: apostrophes straight, curly or lost as a space ('children s')",
+        apostrophe_style,
+        "apostrophe",
+    ),
+    Variation(
+        "page_break_mid_paragraph",
+        "§2.1: page break as three blank lines mid-sentence in a paragraph line",
+        page_break_mid_paragraph,
+        "page_break",
+    ),
+)
+
+#: The order variations are applied in by `combined`: structure first, characters, then ends.
+_ORDER = (
+    "flow",
+    "page_break",
+    "grade_position",
+    "separator",
+    "grade_word",
+    "table_label",
+    "opening",
+    "title_apostrophe",
+    "case",
+    "title_wrap",
+    "letterhead",
+    "bullets",
+    "apostrophe",
+    "ligature",
+    "nbsp",
+    "soft_hyphen",
+    "form_feed",
+    "line_end",
+)
+
+BY_NAME: dict[str, Variation] = {v.name: v for v in VARIATIONS}
+
+
+def combined(text: str, seed: int, k: int = 3) -> tuple[str, list[str]]:
+    """Apply k random variations of different families (ones that change this letter first).
+
+    Families are applied in a fixed order (structure, then characters, then line ends) so that
+    each variation sees the kind of text it was written for.
+    """
+    rng = random.Random(seed)
+    families: dict[str, list[Variation]] = {}
+    for v in VARIATIONS:
+        if v.apply(text, random.Random(seed)) != text:
+            families.setdefault(v.family, []).append(v)
+    picked_families = rng.sample(sorted(families), k=min(k, len(families)))
+    picked = [rng.choice(families[f]) for f in picked_families]
+    picked.sort(key=lambda v: _ORDER.index(v.family))
+    names: list[str] = []
+    for v in picked:
+        text = v.apply(text, random.Random(rng.randrange(2**32)))
+        names.append(v.name)
+    return text, names
+
+
+# ---------------------------------------------------------------------------------------------
+# Encodings (formats.md §6 item 6: UTF-16 or Windows-1252 text)
+# ---------------------------------------------------------------------------------------------
+
+#: What Windows-1252 lacks but a converter would write as the nearest character it has.
+_CP1252_MAP = str.maketrans(
+    {
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb00": "ff",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\uf0b7": "\u2022",
+        "\uf0a7": "\u2022",
+        "\u2011": "-",
+        "\u2212": "-",
+    }
+)
+
+
+def _cp1252(text: str) -> bytes | None:
+    """Windows-1252 bytes, mapping ligatures and private-use bullets; None if it cannot."""
+    try:
+        return text.encode("cp1252")
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.translate(_CP1252_MAP).encode("cp1252")
+    except UnicodeEncodeError:
+        return None
+
+
+ENCODINGS: tuple[tuple[str, Callable[[str], bytes | None]], ...] = (
+    ("utf-8", lambda t: t.encode("utf-8")),
+    ("utf-8-sig", lambda t: t.encode("utf-8-sig")),
+    ("utf-16-le-bom", lambda t: b"\xff\xfe" + t.encode("utf-16-le")),
+    ("utf-16-be-bom", lambda t: b"\xfe\xff" + t.encode("utf-16-be")),
+    ("windows-1252", _cp1252),
+)

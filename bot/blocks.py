@@ -90,9 +90,10 @@ def decode_value(text: str) -> dict:
 
 def citation(s: Source) -> str:
     when = _long_date(s.date) if s.date else "undated"
+    page = f" · p. {s.page}" if s.page else ""
     return escape(
         f"{s.authority} {s.kind.upper()} {s.year} letter · {when} · section "
-        f"“{s.section or 'untitled'}”"
+        f"“{s.section or 'untitled'}”{page}"
     )
 
 

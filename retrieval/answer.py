@@ -29,6 +29,7 @@ class Source:
     date: str | None  # ISO date of the letter, when it prints one
     section: str
     file: str
+    page: int | None = None  # None: the file marks no pages
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ AREA_WORDS = {
 }
 
 
-def source_of(ref: LetterRef, section: str) -> Source:
+def source_of(ref: LetterRef, section: str, page: int | None = None) -> Source:
     return Source(
         ref.authority,
         ref.kind,
@@ -48,6 +48,7 @@ def source_of(ref: LetterRef, section: str) -> Source:
         ref.date.isoformat() if ref.date else None,
         section,
         ref.file,
+        page,
     )
 
 
@@ -63,7 +64,7 @@ def finding(row: JudgementRow) -> Finding:
         row.label,
         row.grade_text,
         row.quote,
-        source_of(ref, row.section),
+        source_of(ref, row.section, row.page),
     )
 
 
@@ -77,7 +78,7 @@ def cited(row: PassageRow, hit: Hit | None) -> Cited:
         ref.year,
         ref.kind,
         row.section,
-        source_of(ref, row.section),
+        source_of(ref, row.section, row.page),
     )
 
 

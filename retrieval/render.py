@@ -10,7 +10,13 @@ from store.vocabulary import YEARS, LetterKind, graded_areas
 
 
 def source_dict(s: Source) -> dict:
-    return {"title": s.title, "date": s.date, "section": s.section, "file": s.file}
+    return {
+        "title": s.title,
+        "date": s.date,
+        "section": s.section,
+        "page": s.page,
+        "file": s.file,
+    }
 
 
 def finding_dict(f: Finding) -> dict:
@@ -59,7 +65,8 @@ def to_json(answer: Answer) -> str:
 def cite(s: Source) -> str:
     kind = "APA" if s.kind == LetterKind.APA else "CSA"
     date = f", {s.date}" if s.date else ""
-    return f"{s.title} ({kind} {s.year}{date}), section \u201c{s.section}\u201d [{s.file}]"
+    page = f", p. {s.page}" if s.page else ""
+    return f"{s.title} ({kind} {s.year}{date}), section \u201c{s.section}\u201d{page} [{s.file}]"
 
 
 def to_text(answer: Answer, width: int = 88) -> str:

@@ -5,7 +5,7 @@ import time
 import uuid
 from pathlib import Path
 
-from sqlalchemy import event, text
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.pool import StaticPool
@@ -109,10 +109,25 @@ def _create_tables(engine: Engine) -> None:
         SQLModel.metadata.create_all(conn)
 
 
+def _add_missing_columns(engine: Engine) -> None:
+    """Columns added since a store was made (``page``), added to it: nullable, so the letters
+    it holds stay as they are until ingested again."""
+    existing = inspect(engine)
+    for table in SQLModel.metadata.sorted_tables:
+        have = {c["name"] for c in existing.get_columns(table.name)}
+        for column in table.columns:
+            if column.name in have:
+                continue
+            kind = column.type.compile(dialect=engine.dialect)
+            with engine.begin() as conn:
+                conn.execute(text(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}'))
+
+
 def create_schema(engine: Engine) -> None:
-    """Create missing tables and load the council table once."""
+    """Create missing tables and columns, and load the council table once."""
     try:
         _create_tables(engine)
+        _add_missing_columns(engine)
     except OperationalError as exc:
         where = engine.url.render_as_string(hide_password=True)
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "cannot connect"

@@ -224,6 +224,7 @@ def _insert_letter(
                 start=p.start,
                 end=p.end,
                 bullet=p.bullet,
+                page=p.page,
             )
         )
     for j in letter.judgements:
@@ -241,6 +242,7 @@ def _insert_letter(
                 quote=j.quote,
                 start=j.start,
                 end=j.end,
+                page=j.page,
             )
         )
 

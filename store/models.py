@@ -60,6 +60,7 @@ class Passage(SQLModel, table=True):
     start: int
     end: int
     bullet: bool = False
+    page: int | None = None  # None: the file marks no pages
 
 
 class Judgement(SQLModel, table=True):
@@ -80,6 +81,7 @@ class Judgement(SQLModel, table=True):
     quote: str = Field(sa_column=_text())
     start: int
     end: int
+    page: int | None = None
 
 
 class StoreMeta(SQLModel, table=True):

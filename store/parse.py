@@ -1,7 +1,7 @@
 """``parse_letter(text, source) -> ParsedLetter``: pure, no I/O, raises ``ParseError``."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from store.councils import CouncilDirectory, CouncilRecord, directory
@@ -25,6 +25,7 @@ from store.lines import (
     is_paragraph_style,
     split_lines,
 )
+from store.pages import is_marked, page_at, page_starts
 from store.records import Judgement, ParsedLetter, Passage, Section
 from store.text import Normalised, fold, normalise
 from store.vocabulary import LAST_YEAR, REGIME_YEARS, LetterKind, grade_label, span
@@ -110,9 +111,17 @@ def _parse(text: str, source: str, councils: CouncilDirectory) -> ParsedLetter:
         addressee=find_addressee(lines),
         signatory=find_signatory(lines),
         sections=sections,
-        judgements=tuple(_judgement(text, norm, layout, title, f) for f in found),
-        passages=tuple(_passages(text, norm, layout)),
+        judgements=_paged(text, [_judgement(text, norm, layout, title, f) for f in found]),
+        passages=_paged(text, list(_passages(text, norm, layout))),
     )
+
+
+def _paged(text: str, items: list) -> tuple:
+    """The records with the page each starts on, when the file marks its pages."""
+    if not is_marked(text):
+        return tuple(items)
+    starts = page_starts(text)
+    return tuple(replace(item, page=page_at(starts, item.start)) for item in items)
 
 
 def _looks_binary(text: str) -> bool:

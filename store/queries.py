@@ -34,6 +34,7 @@ class JudgementRow:
     grade_text: str
     quote: str
     section: str
+    page: int | None = None
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class PassageRow:
     text: str
     section: str
     area: str | None
+    page: int | None = None
 
 
 def store_version(session: Session) -> int:
@@ -104,13 +106,14 @@ def passages_by_id(session: Session, ids: list[int]) -> dict[int, PassageRow]:
             models.Passage.text,
             models.Section.heading,
             models.Passage.area,
+            models.Passage.page,
         )
         .join(models.Section, models.Section.id == models.Passage.section_id)
         .where(models.Passage.id.in_(ids))
     )
     rows = session.exec(query).all()
     refs = _refs(session, {r[1] for r in rows})
-    return {r[0]: PassageRow(r[0], refs[r[1]], r[2], r[3], r[4]) for r in rows}
+    return {r[0]: PassageRow(r[0], refs[r[1]], r[2], r[3], r[4], r[5]) for r in rows}
 
 
 def council_names(session: Session) -> dict[int, str]:
@@ -162,7 +165,14 @@ def judgements(
     refs = _refs(session)
     rows = [
         JudgementRow(
-            refs[j.letter_id], j.area, j.grade, j.label, j.grade_text, j.quote, heading or ""
+            refs[j.letter_id],
+            j.area,
+            j.grade,
+            j.label,
+            j.grade_text,
+            j.quote,
+            heading or "",
+            j.page,
         )
         for j, heading in session.exec(query)
     ]

@@ -24,6 +24,7 @@ class Judgement:
     start: int  # offsets of the quote in the original text
     end: int
     section: str  # heading of the section it belongs to
+    page: int | None = None  # the page its quote starts on, when the file marks pages
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Passage:
     start: int
     end: int
     bullet: bool = False
+    page: int | None = None
 
 
 @dataclass(frozen=True)

@@ -97,9 +97,19 @@ AREA_MENTION = {
 
 
 def prose_quote(
+    layout: Layout, text: str, sections: list[int], area: str, grade: int, kind: str
+) -> tuple[int, int] | None:
+    """The first sentences of these sections that restate the grade in words, if they agree."""
+    for section in sections:
+        span = _section_quote(layout, text, section, area, grade, kind)
+        if span:
+            return span
+    return None
+
+
+def _section_quote(
     layout: Layout, text: str, section: int, area: str, grade: int, kind: str
 ) -> tuple[int, int] | None:
-    """The first sentences of a section that restate its grade in words, if they agree."""
     blocks = [b for b in layout.blocks if b.section == section][:PROSE_BLOCKS]
     own_section = layout.sections[section].area == area
     for block in blocks:
@@ -114,11 +124,16 @@ def prose_quote(
     return None
 
 
+# Areas whose grade a letter may restate in the scale's own words ("delivers only minimum
+# requirements"): overall effectiveness, and the services the 2005-06 table grades.
+SCALE_WORDED = ("overall", "social_care", "education")
+
+
 def _prose_grades(body: str, area: str, kind: str) -> list[tuple[int, int]]:
     hits: list[tuple[int, int]] = []
     if kind == LetterKind.CSA:
         return [(CSA_WORDS[m.group(1).lower()], m.start()) for m in CSA_PROSE.finditer(body)]
-    if area == "overall":
+    if area in SCALE_WORDED:
         for grade, pattern in OVERALL_PROSE:
             hits += [(grade, m.start()) for m in pattern.finditer(body)]
     hits += [(APA_WORDS[m.group(1).lower()], m.start()) for m in APA_PROSE.finditer(body)]

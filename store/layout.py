@@ -7,6 +7,7 @@ from store.lines import (
     BULLET,
     DATE_LINE,
     GRADE_LINE,
+    HEADING_GRADE,
     LETTERHEAD,
     PAGE_FURNITURE,
     PLAIN_HEADINGS,
@@ -149,10 +150,17 @@ def find_headings(
         hit = area_heading(ln, lines[ln.index + 1 : ln.index + HEADING_WINDOW])
         if hit:
             area, grade = hit
-            found[ln.index] = SectionStart(ln.index, ln.text.strip(), area, grade)
+            found[ln.index] = SectionStart(ln.index, _bare(ln.text), area, grade)
         elif kind == LetterKind.CSA and PLAIN_HEADINGS.match(ln.key) and _heading_shaped(ln.text):
             found[ln.index] = SectionStart(ln.index, ln.text.strip(), None)
     return found
+
+
+def _bare(heading: str) -> str:
+    """The heading without the grade printed after it: "Staying safe: Grade 2" cites as
+    "Staying safe" (the grade is shown beside it anyway)."""
+    m = HEADING_GRADE.search(heading)
+    return (heading[: m.start()] if m else heading).strip(" \t:,-\u2013")
 
 
 def build_blocks(

@@ -55,6 +55,7 @@ TITLE_MAX_LINES = 4  # an APA title wraps over two lines (seen); more capitals a
 SIGNATURE_WINDOW = 12  # "Yours" plus two signers' names and posts (8 lines seen); then cc, annex
 MIN_PASSAGE_WORDS = 3  # a shorter block is a stray label or page-break remnant, nothing to cite
 MAX_LETTER_CHARS = 1_000_000  # the longest letter is ~40,000 characters; 25 times that is not one
+GRADE_TABLE = "Areas for judgement (grade table)"  # the 2005-06 table's section, as cited
 MAX_QUOTED_NAME = 60  # the longest council name in a title is ~50 characters; more is not a name
 
 
@@ -234,9 +235,28 @@ def lay_out(lines: list[Line], title: Title) -> Layout:
     )
     sections = [_intro(title, first, headings, roles)]
     sections += [h for _, h in sorted(headings.items()) if h is not sections[0]]
+    sections = _with_table_section(sections, table, lines)
     paragraph_style = is_paragraph_style(lines)
     blocks = build_blocks(lines, roles, sections, paragraph_style)
     return Layout(lines, roles, sections, blocks, paragraph_style)
+
+
+def _with_table_section(
+    sections: list[SectionStart], table: range, lines: list[Line]
+) -> list[SectionStart]:
+    """The 2005-06 grade table as a section of its own, so its grades cite it; the section it
+    interrupts goes on after it."""
+    if not table:
+        return sections
+    before = max((s for s in sections if s.line <= table.start), key=lambda s: s.line)
+    own = SectionStart(table.start, GRADE_TABLE, None)
+    after = [s for s in sections if s.line > table.start]
+    resumed = (
+        []
+        if after and after[0].line <= table.stop
+        else [SectionStart(table.stop, before.heading, before.area)]
+    )
+    return [s for s in sections if s.line < table.start] + [own, *resumed, *after]
 
 
 def _intro(
@@ -329,7 +349,7 @@ def _section(norm: Normalised, layout: Layout, index: int) -> Section:
 
 def _judgement(text: str, norm: Normalised, layout: Layout, title: Title, f: Found) -> Judgement:
     section = layout.sections[f.section]
-    prose = prose_quote(layout, norm.text, f.section, f.area, f.grade, title.kind)
+    prose = prose_quote(layout, norm.text, _stating(layout, f), f.area, f.grade, title.kind)
     q_start, q_end = norm.original_span(*(prose or f.quote_span))
     g_start, g_end = norm.original_span(*f.grade_span)
     return Judgement(
@@ -342,6 +362,20 @@ def _judgement(text: str, norm: Normalised, layout: Layout, title: Title, f: Fou
         end=q_end,
         section=section.heading,
     )
+
+
+def _stating(layout: Layout, f: Found) -> list[int]:
+    """Sections whose opening prose may restate the grade: its own; for a table grade, the
+    summary around the table and the section headed by the same area (2005's "Capacity to
+    improve")."""
+    if layout.sections[f.section].heading != GRADE_TABLE:
+        return [f.section]
+    around = layout.sections[f.section - 1].heading if f.section else None
+    return [
+        i
+        for i, s in enumerate(layout.sections)
+        if i != f.section and (s.heading == around or s.area == f.area)
+    ]
 
 
 def _passages(text: str, norm: Normalised, layout: Layout):

@@ -117,7 +117,7 @@ def test_ask_json_reads_questions_from_stdin(tmp_path: Path) -> None:
     answers = [json.loads(line) for line in out.stdout.splitlines()]
     assert [a["kind"] for a in answers] == ["grade", "help"]
     assert answers[0]["judgements"][0]["grade"] == 2
-    assert answers[0]["judgements"][0]["source"]["section"] == "Being healthy Grade 2"
+    assert answers[0]["judgements"][0]["source"]["section"] == "Being healthy"
 
 
 def test_search_eval_and_coverage(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ def test_grade_answer_quotes_the_letter_and_cites_it(engine: Answerer) -> None:
         "adequate",
     )
     assert f.quote in letter_text("birmingham_apa2007")
-    assert f.source.date == "2007-11-26" and f.source.section == "Staying Safe Grade 2"
+    assert f.source.date == "2007-11-26" and f.source.section == "Staying Safe"
     assert "Grade 2 (adequate)" in a.message
 
 

@@ -235,7 +235,7 @@ def test_prose_quote_reads_only_the_first_prose_blocks(before: int, found: bool)
     roles = ["blank" if ln.blank else "text" for ln in lines]
     sections = [SectionStart(0, "Staying safe", "staying_safe")]
     layout = Layout(lines, roles, sections, build_blocks(lines, roles, sections, False), False)
-    span = prose_quote(layout, text, 0, "staying_safe", 3, LetterKind.APA)
+    span = prose_quote(layout, text, [0], "staying_safe", 3, LetterKind.APA)
     assert (text[span[0] : span[1]] if span else None) == (restated if found else None)
 
 

@@ -16,8 +16,15 @@ from store.vocabulary import APA_WORDS, CSA_WORDS, LetterKind
 CSA_GRADE = re.compile(
     r"^\s*performs (excellently|well|adequately|poorly)\s*(?:\(\s*([1-4])\s*\))?\s*$", re.I
 )
-CSA_PROSE = re.compile(
-    r"children'?s? services in .{0,90}?\bperforms? (excellently|well|adequately|poorly)",
+
+
+def _prose(pattern: str, flags: int = re.I) -> re.Pattern[str]:
+    """A pattern of words whose spaces match any white space: prose wraps between any two."""
+    return re.compile(pattern.replace(" ", r"\s+"), flags)
+
+
+CSA_PROSE = _prose(
+    r"children(?:'?\s?s)? services in .{0,90}?\bperforms? (excellently|well|adequately|poorly)",
     re.I | re.S,
 )
 APA_PROSE = re.compile(
@@ -26,17 +33,15 @@ APA_PROSE = re.compile(
     re.I,
 )
 OVERALL_PROSE = (
-    (4, re.compile(r"well above (?:the )?minimum requirements", re.I)),
-    (1, re.compile(r"(?:do|does|did) not (?:meet|deliver) (?:the )?minimum requirements", re.I)),
+    (4, _prose(r"well above (?:the )?minimum requirements")),
+    (1, _prose(r"(?:do|does|did) not (?:meet|deliver) (?:the )?minimum requirements")),
     (
         2,
-        re.compile(
-            r"(?:only )?(?:at|meets?|meeting|delivers?) (?:only )?(?:the )?minimum "
-            r"requirements",
-            re.I,
+        _prose(
+            r"(?:only )?(?:at|meets?|meeting|delivers?) (?:only )?(?:the )?minimum requirements"
         ),
     ),
-    (3, re.compile(r"above (?:the )?minimum requirements", re.I)),
+    (3, _prose(r"above (?:the )?minimum requirements")),
 )
 TABLE_HEADER = re.compile(
     r"^(?:areas? for judgement|grade awarded|areas? for judgement grade "
@@ -46,8 +51,8 @@ TABLE_LABELS = (
     (
         "overall",
         re.compile(
-            r"children'?\s?s? services (?:in|to) maintaining|contribution of the "
-            r"(?:local authority|council)'?\s?s? children'?\s?s? services",
+            r"children'?\s?s? services? (?:in|to) maintaining|contribution of the "
+            r"(?:local authority|council)'?\s?s? children'?\s?s? services?\b",
             re.I,
         ),
     ),
@@ -55,8 +60,10 @@ TABLE_LABELS = (
     ("social_care", re.compile(r"social care services", re.I)),
     ("education", re.compile(r"education services", re.I)),
 )
-TABLE_CELL = re.compile(r"^\s*(?:grade\s*)?([1-4])\s*$", re.I)
-LABEL_WITH_GRADE = re.compile(r"[-\u2013:\s]\s*([1-4])\s*$")
+# A grade cell: "3", "Grade 3", "3 (Good)", "4 - Excellent" (Ealing 2006 printed the word).
+_CELL_WORD = r"(?:\s*[-\u2013:]?\s*\(?\s*(?P<word>[a-z]+)\s*\)?)?"
+TABLE_CELL = re.compile(rf"^\s*(?:grade\s*)?(?P<grade>[1-4]){_CELL_WORD}\s*$", re.I)
+LABEL_WITH_GRADE = re.compile(rf"[-\u2013:\s]\s*(?P<grade>[1-4]){_CELL_WORD}\s*$", re.I)
 KEY_TEXT = re.compile(r"^\s*(?:grade\s*[1-4]\s*[:.\-]?\s*)?an? (?:service|organisation) that", re.I)
 
 # Thresholds, in lines of the letter or characters of a line.
@@ -65,8 +72,10 @@ GRADE_LINES_AFTER = 2  # "Grade N" sits on one of the two non-blank lines below 
 CSA_GRADE_WINDOW = 10  # "Performs X (N)" is 2-3 lines below its heading; further is another line
 TABLE_WINDOW = 60  # the 2005-06 table runs 12-20 lines; 60 allows for blank lines between cells
 MAX_LABEL = 160  # a table row label; a longer line is prose that mentions the same words
-MAX_LABEL_WRAP = 2  # a row label wraps onto one more line (seen), two at most, then it is prose
-LABEL_KEEP = 3  # a label's last 3 lines plus the current one; older lines are from an earlier row
+# The longest row label (social care, 131 characters) wrapped at 40 columns is 4 lines; a fifth
+# line with no grade cell is prose after the table.
+MAX_LABEL_LINES = 4
+LABEL_KEEP = MAX_LABEL_LINES  # a label's lines before the current one; older are an earlier row
 
 
 @dataclass(frozen=True)
@@ -195,27 +204,39 @@ def csa_grade(layout: Layout, title_line: int, section: int) -> Found | None:
 
 
 def table_region(lines: list[Line]) -> range:
-    """The flattened 2005-06 grade table: from its header to its last cell or key line."""
+    """The flattened 2005-06 grade table: from its header to its last cell or key line. Label
+    lines may wrap at any width; more lines than a label wraps to, with no cell, end it."""
     for ln in lines:
         if TABLE_HEADER.match(ln.key):
-            last, wrapped = ln.index, None  # wrapped: label lines seen since the last label start
+            last, pending = ln.index, 0  # pending: label lines since the last cell
             for later in lines[ln.index + 1 : ln.index + TABLE_WINDOW]:
                 if later.blank:
                     continue
                 if (
-                    TABLE_CELL.match(later.text)
+                    _cell(later.text) is not None
                     or KEY_TEXT.match(later.text)
                     or TABLE_HEADER.match(later.key)
+                    or later.key == "key"
                 ):
-                    last, wrapped = later.index, None
-                elif len(later.text) <= MAX_LABEL and _label_area(later.text):
-                    last, wrapped = later.index, 0
-                elif wrapped is not None and wrapped < MAX_LABEL_WRAP:
-                    wrapped += 1  # a label wrapped onto the next line
+                    last, pending = later.index, 0
+                elif len(later.text) <= MAX_LABEL and pending < MAX_LABEL_LINES:
+                    pending += 1
                 else:
                     break  # prose: the table is over
             return range(ln.index, last + 1)
     return range(0)
+
+
+def _cell(text: str, pattern: re.Pattern[str] = TABLE_CELL) -> int | None:
+    """The grade of a cell ("3", "3 (Good)"); None when it is no cell or its word disagrees
+    with its number (then the letter's grade is unclear, and nothing is stated)."""
+    m = pattern.match(text) if pattern is TABLE_CELL else pattern.search(text)
+    if not m:
+        return None
+    grade, word = int(m["grade"]), (m["word"] or "").lower()
+    if word and APA_WORDS.get(word) != grade:
+        return None  # "3 (Adequate)", or "3 children": not a cell we can trust
+    return grade
 
 
 def table_grades(layout: Layout, region: range) -> list[Found]:
@@ -229,14 +250,14 @@ def table_grades(layout: Layout, region: range) -> list[Found]:
         if TABLE_HEADER.match(ln.key) or KEY_TEXT.match(ln.text):
             label = []
             continue
-        cell = TABLE_CELL.match(ln.text)
-        inline = None if cell else LABEL_WITH_GRADE.search(ln.text)
-        if not cell:
+        cell = _cell(ln.text)
+        inline = None if cell is not None else _cell(ln.text, LABEL_WITH_GRADE)
+        if cell is None:
             label = [*label[-LABEL_KEEP:], ln]
         if (cell or inline) and label and not _is_key_number(lines, ln):
             area = _label_area(" ".join(x.text for x in label))
             if area:
-                grade = int((cell or inline).group(1))
+                grade = cell or inline
                 end = ln.end
                 found.append(
                     Found(

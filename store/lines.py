@@ -10,7 +10,8 @@ from store.text import key
 LONG_LINE = 160  # hard wraps are at ~85 columns (150 where joined); longer is a one-line paragraph
 MIN_LONG_LINES = 3  # a wrapped letter may hold a stray long line or two (a joined row, a URL)
 LONG_LINE_SHARE = 0.1  # a fifth to a half of a paragraph-per-line letter's lines are long
-MAX_HEADING = 100  # the longest heading, capacity (87 characters), plus " Grade N"; more is prose
+# The longest heading, capacity (87 characters), plus " - Grade 4 (outstanding)"; more is prose.
+MAX_HEADING = 120
 SHORT_HEADING = 90  # capacity heading (87) fits; longer must be followed by its "Grade N" line
 MAX_FURNITURE = 100  # headers and footers (address, page no.) are short; a long repeat is prose
 MIN_FURNITURE_REPEATS = 2  # a running header comes once a page: twice in a two-page letter
@@ -45,7 +46,12 @@ SUB_HEADINGS = re.compile(
     r"children'?s? services assessment)$"
 )
 GRADE_LINE = re.compile(r"^\s*grade\s*:?\s*([1-4])\b(?!\s*/)(?:\s*[-(]?\s*[a-z]+\)?)?\s*$", re.I)
-HEADING_GRADE = re.compile(r"[\s:,\-]+grade\s*:?\s*([1-4])\b(?!\s*/)", re.I)
+# "Grade N" after a heading: after a separator, or glued on as PDF text runs may be
+# ("Being healthyGrade 2"), where only its capital tells it from the heading's last word.
+HEADING_GRADE = re.compile(
+    r"(?:[\s:,\-]+(?i:grade)|(?<=[a-z])Grade|(?<=[A-Z])GRADE)\s*:?\s*([1-4])\b(?!\s*/)"
+)
+GLUED_GRADE = re.compile(r"(?<=[a-z])(?=Grade\s*[1-4])|(?<=[A-Z])(?=GRADE\s*[1-4])")
 PAGE_FURNITURE = re.compile(
     r"^\s*(?:page \d+(?: of \d+)?|\d{1,3}|-\s*\d{1,3}\s*-|\d+\s*/\s*\d+)\s*$", re.I
 )
@@ -102,7 +108,7 @@ def is_paragraph_style(lines: list[Line]) -> bool:
 def area_heading(line: Line, following: list[Line]) -> tuple[str, int | None] | None:
     """(area, grade on the line or None) when the line is an area heading, else None."""
     text = line.text.strip()
-    k = line.key
+    k = key(GLUED_GRADE.sub(" ", text))
     if (
         not text
         or not text[0].isupper()
@@ -126,12 +132,30 @@ def area_heading(line: Line, following: list[Line]) -> tuple[str, int | None] | 
 def repeated_furniture(lines: list[Line]) -> set[str]:
     """Short lines printed on several pages (running headers), by their key."""
     counts = Counter(ln.key for ln in lines if not ln.blank and len(ln.text) < MAX_FURNITURE)
+    flowing = Counter(ln.key for ln in lines if _flows_on(ln, lines))
     return {
         k
         for k, n in counts.items()
         if n >= MIN_FURNITURE_REPEATS
+        and flowing[k] < n  # boilerplate prose repeated in every section, wrapped alike
         and not PLAIN_HEADINGS.match(k)
         and not SUB_HEADINGS.match(k)
         and not re.fullmatch(r"[1-4]|grade [1-4]|performs \w+(?: [1-4])?", k)
         and not any(p.match(k) for _, p in AREA_HEADINGS)
     }
+
+
+def _flows_on(line: Line, lines: list[Line]) -> bool:
+    """A sentence's first line: it starts a paragraph with a capital, ends without a stop, and
+    the very next line carries on in lower case. A running header does not start a paragraph
+    that carries on below it on every page it is printed on."""
+    text = line.text.strip()
+    if not text or not text[0].isupper() or re.search(r"[.!?:;]\s*$", text):
+        return False
+    before = lines[line.index - 1] if line.index > 0 else None
+    after = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    return (
+        (before is None or before.blank)
+        and after is not None
+        and bool(re.match(r"^\s*[a-z]", after.text))
+    )

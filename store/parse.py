@@ -1,6 +1,7 @@
 """``parse_letter(text, source) -> ParsedLetter``: pure, no I/O, raises ``ParseError``."""
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -89,7 +90,7 @@ def parse_letter(text: str, source: str, councils: CouncilDirectory | None = Non
 def _parse(text: str, source: str, councils: CouncilDirectory) -> ParsedLetter:
     norm = normalise(text)
     lines = split_lines(norm.text)
-    title = find_title(lines, source)
+    title = find_title(lines, source, lambda name: bool(_council_matches(name, councils)))
     council = resolve_council(title, source, councils)
     layout = lay_out(lines, title)
     found = find_grades(layout, title, source)
@@ -131,7 +132,10 @@ def _looks_binary(text: str) -> bool:
     return "\x00" in sample or odd > len(sample) * BINARY_SHARE
 
 
-def find_title(lines: list[Line], source: str) -> Title:
+def find_title(
+    lines: list[Line], source: str, known: Callable[[str], bool] = lambda name: True
+) -> Title:
+    """The assessment title; ``known`` tells a council's name from a wrapped title's tail."""
     for ln in lines:
         if "annual performance assessment" in ln.key:
             block = _title_block(lines, ln.index)
@@ -143,15 +147,16 @@ def find_title(lines: list[Line], source: str) -> Title:
                     source,
                 )
     for ln in lines:
-        m = CSA_TITLE.match(ln.text)
-        if m and not re.match(r"^\s*(?:annual|the)\b", m["council"], re.I):
+        found = _csa_title(lines, ln.index, known)
+        if found:
+            m, block = found
             return _checked(
                 Title(
                     LetterKind.CSA,
                     int(m["year"]),
                     m["council"].strip(),
-                    ln.text.strip(),
-                    range(ln.index, ln.index + 1),
+                    fold(m.string),
+                    block,
                 ),
                 source,
             )
@@ -159,6 +164,41 @@ def find_title(lines: list[Line], source: str) -> Title:
     if JAR.search(head) and not SALUTATION.search(head):
         raise ParseError(source, "a joint area review report, not an APA or CSA letter")
     raise ParseError(source, "not an Ofsted APA or CSA letter: no assessment title found")
+
+
+def _csa_title(
+    lines: list[Line], at: int, known: Callable[[str], bool]
+) -> tuple[re.Match[str], range] | None:
+    """The CSA title on this line, or wrapped over it and a neighbour: a line that is only the
+    title's end ("services assessment 2011") continues the line above; so does one whose
+    council is no council ("upon Thames children's services assessment 2010")."""
+    here = lines[at].text
+    m = _csa_match(here)
+    if m:
+        if known(m["council"]) or at == 0 or lines[at - 1].blank:
+            return m, range(at, at + 1)
+        joined = _csa_match(f"{lines[at - 1].text.strip()} {here.strip()}")
+        return (
+            (joined, range(at - 1, at + 1))
+            if joined and known(joined["council"])
+            else (
+                m,
+                range(at, at + 1),
+            )
+        )
+    below = lines[at + 1].text if at + 1 < len(lines) else ""
+    if below.strip() and not _csa_match(below) and not here.rstrip().endswith("."):
+        joined = _csa_match(f"{here.strip()} {below.strip()}")
+        if joined:
+            return joined, range(at, at + 2)
+    return None
+
+
+def _csa_match(text: str) -> re.Match[str] | None:
+    m = CSA_TITLE.match(text)
+    if m and not re.match(r"^\s*(?:annual|the)\b", m["council"], re.I):
+        return m
+    return None
 
 
 def _title_block(lines: list[Line], at: int) -> range:
@@ -192,9 +232,13 @@ def _checked(title: Title, source: str) -> Title:
     return title
 
 
+def _council_matches(name: str, councils: CouncilDirectory) -> list[CouncilRecord]:
+    return councils.lookup(re.sub(r"^the\s+", "", name, flags=re.I))
+
+
 def resolve_council(title: Title, source: str, councils: CouncilDirectory) -> CouncilRecord:
     name = re.sub(r"^the\s+", "", title.council_name, flags=re.I)
-    matches = councils.lookup(name)
+    matches = _council_matches(name, councils)
     if not matches:
         raise ParseError(
             source,

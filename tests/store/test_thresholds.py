@@ -14,7 +14,7 @@ from store.grades import (
     GRADE_LINES_AFTER,
     LABEL_KEEP,
     MAX_LABEL,
-    MAX_LABEL_WRAP,
+    MAX_LABEL_LINES,
     PROSE_BLOCKS,
     TABLE_WINDOW,
     heading_grades,
@@ -271,16 +271,20 @@ def test_table_region_cell_within_table_window(at: int, inside: bool) -> None:
 @pytest.mark.parametrize(("length", "inside"), [(MAX_LABEL, True), (MAX_LABEL + 1, False)])
 def test_table_region_label_no_longer_than_max_label(length: int, inside: bool) -> None:
     label = _padded("The council's overall capacity to improve its services ", length)
-    lines = _lines("Areas for judgement", label)
-    assert (1 in table_region(lines)) is inside
+    lines = _lines("Areas for judgement", label, "3")
+    assert (2 in table_region(lines)) is inside
 
 
-@pytest.mark.parametrize(("wraps", "inside"), [(MAX_LABEL_WRAP, True), (MAX_LABEL_WRAP + 1, False)])
-def test_table_region_label_wraps_at_most_max_label_wrap_lines(wraps: int, inside: bool) -> None:
+@pytest.mark.parametrize(
+    ("label_lines", "inside"), [(MAX_LABEL_LINES, True), (MAX_LABEL_LINES + 1, False)]
+)
+def test_table_region_label_wraps_to_at_most_max_label_lines(
+    label_lines: int, inside: bool
+) -> None:
     lines = _lines(
         "Areas for judgement",
         "The council's overall capacity to improve its services for",
-        *["and young people in the area"] * wraps,
+        *["and young people in the area"] * (label_lines - 1),
         "3",
     )
     assert (len(lines) - 1 in table_region(lines)) is inside

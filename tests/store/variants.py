@@ -73,6 +73,8 @@ _ANY_HEAD_RE = re.compile(
     rf"(?:(?P<sep>{_SEP_CHARS})(?P<grade>{_GRADE_PART}))?[ \t]*$",
     re.I,
 )
+#: A graded heading's words at the start of a line ("staying safe remains adequate").
+_HEAD_START_RE = re.compile(rf"^(?:{_GRADED})\b", re.I)
 #: "Grade 3" alone on its line, the form under a heading (formats.md §1.3).
 _GRADE_LINE_RE = re.compile(rf"^(?P<indent>[ \t]*)(?P<grade>{_GRADE_PART})[ \t]*$", re.I)
 #: A bare grade-table cell ("3", "3 (Good)"), formats.md §1.1, §6 item 3.
@@ -90,6 +92,8 @@ _YOURS_RE = re.compile(r"^\s*Yours\s+(?:sincerely|faithfully)", re.I)
 _TABLE_START_RE = re.compile(r"^\s*grade\s+awarded\s*$", re.I)
 _TABLE_END_RE = re.compile(r"^\s*(?:key\b|grade\s*[1-4]\s*:|a\s+service\s+that\b)", re.I)
 _TERMINAL = (".", "!", "?", ";", ":")
+#: Words a sentence cannot end on: a line ending on one runs on after a page break.
+_JOINING_WORDS = frozenset("a an and as at by for from in of on or that the their to with".split())
 _BULLET_MARKS = ("-", "–", "•", "*", "\uf0b7", "\uf0a7", "▪", "●")
 
 #: The opening sentence of the Hertfordshire 2005 letter (formats.md §6 item 1).
@@ -147,7 +151,7 @@ def _is_fixed(line: str, repeated: set[str]) -> bool:
         or _PAGE_RE.match(s)
         or _ANY_HEAD_RE.match(s)
         or _is_upper_line(s)
-        or (s in repeated and len(s) < 100)
+        or (s in repeated and len(s) < 100 and not s.endswith(_TERMINAL))
     )
 
 
@@ -204,6 +208,7 @@ def _blocks(lay: _Layout, across_page_breaks: bool) -> list[tuple[str, list[int]
     §2.1) mid-sentence is joined up again, as a copy from HTML would have it.
     """
     out: list[tuple[str, list[int]]] = []
+    widths = _run_widths(lay)
     i = 0
     n = len(lay.lines)
     while i < n:
@@ -215,7 +220,7 @@ def _blocks(lay: _Layout, across_page_breaks: bool) -> list[tuple[str, list[int]
         para = [i]
         j = i + 1
         while j < n:
-            if lay.kinds[j] == "prose" and _continues(lay.lines[j - 1], lay.lines[j], lay.width):
+            if lay.kinds[j] == "prose" and _continues(lay.lines[j - 1], lay.lines[j], widths[j]):
                 para.append(j)
                 j += 1
                 continue
@@ -230,6 +235,30 @@ def _blocks(lay: _Layout, across_page_breaks: bool) -> list[tuple[str, list[int]
     return out
 
 
+def _run_widths(lay: _Layout) -> list[int]:
+    """The wrap width around each line: list items and boxes are often wrapped narrower.
+
+    It is the longest line of the run of prose lines the line belongs to, but never less than
+    three quarters of the letter's width, so two short lines are not taken for a full one.
+    """
+    widths = [lay.width] * len(lay.lines)
+    i = 0
+    while i < len(lay.lines):
+        if lay.kinds[i] not in ("prose", "start"):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lay.lines) and lay.kinds[j + 1] == "prose":
+            j += 1
+        lengths = [len(lay.lines[k].rstrip()) for k in range(i, j + 1)]
+        usual = [n for n in lengths if n <= 100]
+        local = max(max(usual, default=lay.width), int(lay.width * 0.75))
+        for k in range(i, j + 1):
+            widths[k] = local
+        i = j + 1
+    return widths
+
+
 def _page_broken(lay: _Layout, i: int) -> bool:
     """Line i ends mid-sentence and the paragraph resumes after three blank lines."""
     j = i + 4
@@ -238,24 +267,30 @@ def _page_broken(lay: _Layout, i: int) -> bool:
     if any(lay.kinds[k] != "blank" for k in range(i + 1, j)):
         return False
     cur = lay.lines[i].rstrip()
-    return len(cur) >= 60 and not cur.endswith(_TERMINAL) and lay.lines[j][:1].islower()
+    if len(cur) < 60 or cur.endswith(_TERMINAL):
+        return False
+    last = cur.rsplit(" ", 1)[-1].lower()
+    return lay.lines[j][:1].islower() or last in _JOINING_WORDS
 
 
 def _risky_start(words: list[str], k: int) -> bool:
     """Whether a wrapped line starting at words[k] could read as structure.
 
-    A wrapped line must not begin with "Grade 2", a bare 1-4, a bullet glyph, "Page 2 of 4" or
-    "Performs well (3)": those are how grades, table cells and list items look.
+    A wrapped line must not begin with "Grade 2", a bare 1-4, a bullet glyph, "Page 2 of 4",
+    "Performs well (3)" or a graded heading's words: those are how grades, table cells, list
+    items and headings look, and a wrap must not make prose look like one.
     """
     w = words[k]
     nxt = words[k + 1] if k + 1 < len(words) else ""
     if re.fullmatch(r"\(?grade", w, re.I) and re.match(r"[1-4]\b", nxt):
         return True
-    if re.fullmatch(r"[1-4]\W?", w) or w in _BULLET_MARKS:
+    if re.match(r"[1-4](?!\w)", w) or w in _BULLET_MARKS:
         return True
     if w.lower() == "page" and re.match(r"\d", nxt):
         return True
-    return w.lower() == "performs"
+    if w.lower() == "performs":
+        return True
+    return bool(_HEAD_START_RE.match(" ".join(words[k : k + 8])))
 
 
 def _wrap_words(words: list[str], width: int, indent: str) -> list[str]:
@@ -421,6 +456,7 @@ def grade_line_moved(text: str, rng: random.Random) -> str:
     """A heading's grade moved between its line and the next line (formats.md §1.3, §5.8)."""
     lines = text.split("\n")
     edits: list[tuple[int, int, list[str]]] = []  # (from, to-exclusive, replacement)
+    sep = rng.choice((" ", " ", ": ", " - ", "  "))  # one letter, one style
     for i, line in enumerate(lines):
         m = _HEAD_GRADE_RE.match(line)
         if m:
@@ -431,7 +467,6 @@ def grade_line_moved(text: str, rng: random.Random) -> str:
         h = _HEAD_ONLY_RE.match(line)
         j = _next_nonblank(lines, i) if h else None
         if h and j is not None and (g := _GRADE_LINE_RE.match(lines[j])):
-            sep = rng.choice((" ", " ", ": ", " - "))
             edits.append((i, j + 1, [h.group("indent") + h.group("head") + sep + g.group("grade")]))
     if not edits:
         return text
@@ -472,6 +507,14 @@ def _table_first_label(lines: list[str]) -> int | None:
     return None
 
 
+def _under_graded_heading(lines: list[str], i: int) -> bool:
+    """Whether line i comes right under a graded heading (blank lines aside)."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if lines[j].strip():
+            return bool(_HEAD_ONLY_RE.match(lines[j]))
+    return False
+
+
 @_lf_only
 def grade_word(text: str, rng: random.Random) -> str:
     """The grade's word after its number: "Grade 3 (good)", a table cell "3 (Good)"."""
@@ -483,6 +526,8 @@ def grade_word(text: str, rng: random.Random) -> str:
     for i in range(start, end):
         m = _HEAD_GRADE_RE.match(lines[i])
         g = None if m else _GRADE_LINE_RE.match(lines[i])
+        if g and not _under_graded_heading(lines, i):
+            continue  # only a heading's grade, never a stray "Grade 2" line
         target = m or g
         if target is None:
             continue
@@ -569,7 +614,7 @@ _LIGATURES = {"fi": "\ufb01", "fl": "\ufb02"}
 
 @_lf_only
 def ligatures(text: str, rng: random.Random) -> str:
-    """"fi" and "fl" inside words as the ligature code points a PDF extractor leaves."""
+    """Ligature code points for "fi" and "fl" inside words, as PDF extractors leave them."""
     p = rng.uniform(0.5, 1.0)
 
     def sub(m: re.Match[str]) -> str:
@@ -760,12 +805,19 @@ def _apostrophes(text: str, style: str) -> str:
 @_lf_only
 def apostrophe_style(text: str, rng: random.Random) -> str:
     """Apostrophes straight, curly, or lost as a space ("children s"), formats.md §2.1."""
-    straight = len(re.findall(r"\w'\w", text))
-    curly = len(re.findall(r"\w’\w", text))
-    if not straight and not curly:
+    counts = {
+        "straight": len(re.findall(r"\w'\w", text)),
+        "curly": len(re.findall(r"\w’\w", text)),
+        "space": len(re.findall(r"[a-z] s\b", text)),
+    }
+    if not any(counts.values()):
         return text
-    current = "curly" if curly > straight else "straight"
-    style = rng.choice([s for s in ("straight", "curly", "space") if s != current])
+    current = max(counts, key=lambda k: counts[k])
+    style = rng.choice([s for s in counts if s != current])
+    if current == "space":
+        # Put back the apostrophe a docplayer copy lost, then write it in the chosen style.
+        mark = "'" if style == "straight" else "’"
+        return re.sub(r"(?<=[a-z]) (?=s\b)", mark, text)
     return _apostrophes(text, style)
 
 
@@ -791,6 +843,7 @@ def page_break_mid_paragraph(text: str, rng: random.Random) -> str:
             and len(" ".join(words[k:])) >= 60
             and words[k]
             and not _risky_start(words, k)
+            and not re.fullmatch(r"\(?grade", words[k - 1], re.I)
             and not _ANY_HEAD_RE.match(" ".join(words[k : k + 6]))
             and not re.match(rf"(?:{_ANY_HEAD})\b", " ".join(words[k:]), re.I)
         ]
@@ -806,7 +859,10 @@ VARIATIONS: tuple[Variation, ...] = (
     Variation("crlf", "§6.6: CRLF line ends", crlf, "line_end"),
     Variation("cr_only", "§6.6: CR-only line ends", cr_only, "line_end"),
     Variation(
-        "reflow_html", "§6.6/§2.1: paragraphs on one line each (copied from HTML)", reflow_html, "flow"
+        "reflow_html",
+        "§6.6/§2.1: paragraphs on one line each (copied from HTML)",
+        reflow_html,
+        "flow",
     ),
     Variation("hard_wrap_60", "§6.6/§2.1: hard-wrapped at width 60", _hard_wrap(60), "flow"),
     Variation("hard_wrap_72", "§6.6/§2.1: hard-wrapped at width 72", _hard_wrap(72), "flow"),
@@ -910,24 +966,36 @@ BY_NAME: dict[str, Variation] = {v.name: v for v in VARIATIONS}
 
 
 def combined(text: str, seed: int, k: int = 3) -> tuple[str, list[str]]:
-    """Apply k random variations of different families (ones that change this letter first).
+    """Apply k random variations of different families, each of which changes the letter.
 
     Families are applied in a fixed order (structure, then characters, then line ends) so that
-    each variation sees the kind of text it was written for.
+    each variation sees the kind of text it was written for. A pick in which one variation
+    finds nothing left to change (a page break after a hard wrap) is drawn again; after 20
+    draws the last one is used without its idle members.
     """
     rng = random.Random(seed)
     families: dict[str, list[Variation]] = {}
     for v in VARIATIONS:
         if v.apply(text, random.Random(seed)) != text:
             families.setdefault(v.family, []).append(v)
-    picked_families = rng.sample(sorted(families), k=min(k, len(families)))
-    picked = [rng.choice(families[f]) for f in picked_families]
-    picked.sort(key=lambda v: _ORDER.index(v.family))
-    names: list[str] = []
-    for v in picked:
-        text = v.apply(text, random.Random(rng.randrange(2**32)))
-        names.append(v.name)
-    return text, names
+    out, names = text, []
+    for _ in range(20):
+        picked_families = rng.sample(sorted(families), k=min(k, len(families)))
+        picked = sorted(
+            (rng.choice(families[f]) for f in picked_families),
+            key=lambda v: _ORDER.index(v.family),
+        )
+        out, names, idle = text, [], False
+        for v in picked:
+            new = v.apply(out, random.Random(rng.randrange(2**32)))
+            if new == out:
+                idle = True
+                continue
+            out = new
+            names.append(v.name)
+        if not idle:
+            break
+    return out, names
 
 
 # ---------------------------------------------------------------------------------------------

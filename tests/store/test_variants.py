@@ -1,0 +1,113 @@
+"""Generative: every variation real files show (tests/store/variants.py, written from
+formats.md without reading the parser), and seeded combinations of them, applied to every
+fixture letter, must give the same grades; and every grade's quote must be a whole sentence
+that states it."""
+
+import json
+import random
+import re
+
+import pytest
+
+from store.files import decode_text
+from store.parse import parse_letter
+from store.text import fold
+from store.vocabulary import APA_LABELS, CSA_LABELS, LetterKind
+from tests.conftest import LETTERS, letter_cases
+from tests.store.variants import ENCODINGS, VARIATIONS, combined
+
+CASES = letter_cases()
+COMBINATIONS = 6  # seeded combinations of three variations per letter
+TEXT = {case: (LETTERS / f"{case}.txt").read_text(encoding="utf-8") for case in CASES}
+WANT = {
+    case: json.loads((LETTERS / f"{case}.intended.json").read_text(encoding="utf-8"))["judgements"]
+    for case in CASES
+}
+
+
+def grades(text: str) -> dict[str, int]:
+    return {j.area: j.grade for j in parse_letter(text, "variant.txt").judgements}
+
+
+@pytest.mark.parametrize("variation", VARIATIONS, ids=lambda v: v.name)
+@pytest.mark.parametrize("case", CASES)
+def test_each_variation_keeps_every_grade(case: str, variation) -> None:
+    text = variation.apply(TEXT[case], random.Random(case))
+    assert grades(text) == WANT[case], variation.why
+
+
+@pytest.mark.parametrize("seed", range(COMBINATIONS))
+@pytest.mark.parametrize("case", CASES)
+def test_combined_variations_keep_every_grade(case: str, seed: int) -> None:
+    text, names = combined(TEXT[case], seed)
+    assert grades(text) == WANT[case], names
+
+
+@pytest.mark.parametrize("encoding", [name for name, _ in ENCODINGS])
+@pytest.mark.parametrize("case", CASES)
+def test_each_encoding_keeps_every_grade(case: str, encoding: str) -> None:
+    data = dict(ENCODINGS)[encoding](TEXT[case])
+    if data is None:
+        pytest.skip(f"{case} has characters {encoding} lacks")
+    assert grades(decode_text(data, f"{case}.txt")) == WANT[case]
+
+
+# -- whole quotes ------------------------------------------------------------------------------
+
+WORDS = {
+    LetterKind.APA: {
+        **{g: {w} for g, w in APA_LABELS.items()},
+        4: {"outstanding", "excellent", "well above minimum requirements"},
+        3: {"good", "above minimum requirements"},
+        2: {"adequate", "minimum requirements"},
+        1: {"inadequate", "not deliver minimum requirements", "not meet minimum requirements"},
+    },
+    LetterKind.CSA: {g: {w.split()[-1].lower()} for g, w in CSA_LABELS.items()},
+}
+SENTENCE_END = re.compile(r"[.!?:]\"?$|\b[1-4]$")
+
+
+def quote_problems(text: str, kind: LetterKind) -> list[str]:
+    letter = parse_letter(text, "variant.txt")
+    plain = fold(text.replace("\u00ad", "")).lower()
+    problems = []
+    for j in letter.judgements:
+        quote = fold(j.quote.replace("\u00ad", ""))
+        low = quote.lower().replace("\ufb01", "fi").replace("\ufb02", "fl")
+        names_grade = any(w in low for w in WORDS[kind][j.grade]) or re.search(
+            rf"\b{j.grade}\b", low
+        )
+        where = f"{j.area}: {quote[:90]!r}"
+        if not names_grade:
+            problems.append(f"does not name grade {j.grade}: {where}")
+        if not (quote[:1].isupper() or quote[:1].isdigit() or quote[:1] in "\"'\u201c\u2018"):
+            problems.append(f"starts mid-sentence: {where}")
+        if not SENTENCE_END.search(quote):
+            problems.append(f"ends mid-sentence: {where}")
+        if j.area == "capacity_to_improve" and "capacity" not in low:
+            problems.append(f"capacity quote not about capacity: {where}")
+        if j.area == "overall" and "capacity" in low:
+            problems.append(f"overall quote about capacity: {where}")
+        if j.section.lower().startswith(("capacity", "service management")) and j.area not in (
+            "capacity_to_improve",
+        ):
+            problems.append(f"cites section {j.section!r}: {where}")
+        if low not in plain.replace("\ufb01", "fi").replace("\ufb02", "fl"):
+            problems.append(f"not in the letter: {where}")
+    return problems
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_quote_is_a_whole_sentence_that_states_its_grade(case: str) -> None:
+    kind = LetterKind(json.loads((LETTERS / f"{case}.intended.json").read_text())["kind"])
+    assert quote_problems(TEXT[case], kind) == []
+
+
+@pytest.mark.parametrize("variation", VARIATIONS, ids=lambda v: v.name)
+def test_quotes_stay_whole_under_every_variation(variation) -> None:
+    problems = []
+    for case in CASES:
+        kind = LetterKind(json.loads((LETTERS / f"{case}.intended.json").read_text())["kind"])
+        text = variation.apply(TEXT[case], random.Random(case))
+        problems += [f"{case}: {p}" for p in quote_problems(text, kind)]
+    assert problems == []

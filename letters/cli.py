@@ -125,6 +125,16 @@ def coverage(ctx: click.Context) -> None:
     click.echo(coverage_text(_engine(ctx).coverage()))
 
 
+@cli.command(help="Each year held against what Ofsted published: letters, grades, named lists.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table")
+@click.pass_context
+def audit(ctx: click.Context, fmt: str) -> None:
+    from retrieval.audit import audit as run_audit
+    from retrieval.render import audit_as
+
+    click.echo(audit_as(run_audit(_sql(ctx)), fmt))
+
+
 @cli.command(help="A council's judgements (or every council's with --all).")
 @click.argument("council", required=False)
 @click.option("--year", type=int, default=None)

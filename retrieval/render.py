@@ -4,9 +4,10 @@ import csv
 import io
 import json
 import textwrap
+from dataclasses import asdict
 
 from retrieval.answer import Answer, Cited, Finding, Graded, Source
-from store.vocabulary import YEARS, LetterKind, graded_areas
+from store.vocabulary import AREA_LABELS, YEARS, LetterKind, grade_phrase, graded_areas
 
 
 def source_dict(s: Source) -> dict:
@@ -162,3 +163,103 @@ def _cell(entry: tuple[str, int] | None, year: int) -> str:
 
 def _short(entry: tuple[str, int], year: int) -> bool:
     return entry[1] < len(graded_areas(entry[0], year))
+
+
+AUDIT_COLUMNS = (
+    "year",
+    "kind",
+    "check",
+    "council",
+    "area",
+    "grades",
+    "published",
+    "held",
+    "note",
+)
+
+
+def audit_as(audits, fmt: str) -> str:
+    """``letters audit``: each year held against what was published, as a table, CSV or JSON."""
+    if fmt == "json":
+        return json.dumps([asdict(a) for a in audits], ensure_ascii=False, indent=2)
+    rows = [row for a in audits for row in _audit_rows(a)]
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, AUDIT_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+        return out.getvalue()
+    return "\n".join(_audit_text(a) for a in audits)
+
+
+def _grades(kind: str, grades: tuple[int, ...]) -> str:
+    return " or ".join(grade_phrase(kind, g) for g in sorted(grades, reverse=True))
+
+
+def _audit_rows(a) -> list[dict]:
+    base = {"year": a.year, "kind": a.kind.upper()}
+    published = a.letters_published if a.letters_published is not None else a.letters_note
+    rows = [{**base, "check": "letters", "published": published, "held": a.letters_held}]
+    rows += [
+        {
+            **base,
+            "check": "distribution",
+            "area": AREA_LABELS[f.area],
+            "grades": _grades(a.kind, f.grades),
+            "published": f.published,
+            "held": f.held,
+        }
+        for f in a.figures
+    ]
+    rows += [
+        {
+            **base,
+            "check": "disagreement",
+            "council": d.council,
+            "area": AREA_LABELS[d.area],
+            "grades": grade_phrase(a.kind, d.published_grade),
+            "published": grade_phrase(a.kind, d.published_grade),
+            "held": grade_phrase(a.kind, d.held_grade) if d.held_grade else "",
+            "note": d.note,
+        }
+        for d in a.disagreements
+    ]
+    rows += [
+        {
+            **base,
+            "check": "not held",
+            "council": council,
+            "area": AREA_LABELS[m.area],
+            "grades": grade_phrase(a.kind, m.grade),
+            "published": grade_phrase(a.kind, m.grade),
+            "note": "named in a published list; no letter held",
+        }
+        for m in a.missing
+        for council in m.councils
+    ]
+    return rows
+
+
+def _audit_text(a) -> str:
+    published = (
+        f"{a.letters_published} published"
+        if a.letters_published is not None
+        else "count not published"
+    )
+    note = f" ({a.letters_note})" if a.letters_note else ""
+    lines = [f"{a.year} {a.kind.upper()} — letters: {published}{note}; {a.letters_held} held"]
+    for f in a.figures:
+        what = f"{AREA_LABELS[f.area]}, {_grades(a.kind, f.grades)}"
+        lines.append(f"  {what:<62} published {f.published:<11} held {f.held}")
+    if a.disagreements:
+        lines.append("  Held grades that disagree with a published list:")
+        lines += [f"    {d.council}, {AREA_LABELS[d.area]}: {d.note}" for d in a.disagreements]
+    else:
+        lines.append("  No held grade disagrees with a published list.")
+    for m in a.missing:
+        lines.append(
+            f"  Published {grade_phrase(a.kind, m.grade)} for {AREA_LABELS[m.area]}, no letter "
+            f"held: {', '.join(m.councils)}"
+        )
+    lines.append("  Published figures from: " + "; ".join(a.sources))
+    return "\n".join(lines) + "\n"

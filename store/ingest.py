@@ -2,7 +2,10 @@
 
 import fcntl
 import hashlib
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -93,30 +96,60 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# Reading and parsing are pure and CPU-bound (pypdf above all), so with many files they run in
+# worker processes while this one stores, in order. Under this many files the workers' start
+# (about a second) costs more than it saves.
+PARALLEL_MIN_FILES = 16
+MAX_WORKERS = 4  # a 2-core machine gains from 2; more only shares the same cores
+
+
 def ingest_paths(
     engine: Engine,
     paths: Iterable[str | Path],
     progress: Callable[[Path], None] | None = None,
     replace: bool = False,
+    workers: int | None = None,
 ) -> IngestReport:
-    """Load every file; ``replace`` lets a file with fewer grades replace a stored letter."""
+    """Load every file; ``replace`` lets a file with fewer grades replace a stored letter.
+    ``workers``: processes reading files (default: one per core when there are many files)."""
     files, problems = collect_files(paths)
     report = IngestReport(list(problems))
     with ingest_lock(engine):
-        for path in files:
-            report.outcomes.append(ingest_file(engine, path, replace))
+        for path, read in _read_all(files, workers):
+            if isinstance(read, FileOutcome):
+                report.outcomes.append(read)
+            else:
+                report.outcomes.append(store_letter(engine, read[1], read[0], str(path), replace))
             if progress:
                 progress(path)
     return report
 
 
-def ingest_file(engine: Engine, path: Path, replace: bool = False) -> FileOutcome:
+def read_file(path: Path) -> tuple[str, ParsedLetter] | FileOutcome:
+    """One file's text and letter, or its failure: no store involved, so it runs anywhere."""
     try:
         text_ = read_letter_file(path)
-        letter = parse_letter(text_, path.name)
+        return text_, parse_letter(text_, path.name)
     except FileError as exc:
         return FileOutcome(str(path), IngestStatus.FAILED, exc.reason)
-    return store_letter(engine, letter, text_, str(path), replace)
+
+
+def _read_all(files: list[Path], workers: int | None):
+    count = workers if workers is not None else min(os.cpu_count() or 1, MAX_WORKERS)
+    if count <= 1 or (workers is None and len(files) < PARALLEL_MIN_FILES):
+        yield from ((path, read_file(path)) for path in files)
+        return
+    # spawn, not fork: the caller may hold threads (a server) or open database connections.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(count, mp_context=context) as pool:
+        yield from zip(files, pool.map(read_file, files, chunksize=4), strict=True)
+
+
+def ingest_file(engine: Engine, path: Path, replace: bool = False) -> FileOutcome:
+    read = read_file(path)
+    if isinstance(read, FileOutcome):
+        return read
+    return store_letter(engine, read[1], read[0], str(path), replace)
 
 
 def store_letter(

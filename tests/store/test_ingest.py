@@ -204,3 +204,20 @@ def test_processes_creating_the_schema_together_do_not_fail(sql_engine) -> None:
     assert [rc for rc, _ in results] == [0, 0, 0, 0], results
     with Session(sql_engine) as s:
         assert s.exec(select(func.count()).select_from(models.Council)).one() == 154
+
+
+def test_worker_processes_load_the_same_letters_in_the_same_order(
+    sql_engine, letters_copy: Path, tmp_path: Path
+) -> None:
+    (letters_copy / "zz_junk.pdf").write_bytes(b"not a pdf" * 50)
+    report = ingest_paths(sql_engine, [letters_copy], workers=2)
+    names = [Path(o.path).name for o in report.outcomes]
+    assert names == sorted(names)
+    assert [o.status for o in report.outcomes].count("loaded") == 8
+    assert report.failed[0].reason.startswith("not a readable PDF")
+    assert grades_of(sql_engine, "Surrey") == {
+        (2005, "overall"): 3,
+        (2005, "capacity_to_improve"): 3,
+        (2005, "social_care"): 2,
+        (2005, "education"): 4,
+    }

@@ -40,6 +40,8 @@ def load_questions(text: str) -> list[dict]:
 
 
 def check(item: dict, answer: Answer) -> tuple[bool, str]:
+    if "op" in item:
+        return check_op(item, answer)
     expect = item["expect"]
     got = {(f.year, f.area): f.grade for f in answer.judgements}
     if expect == "grade":
@@ -83,10 +85,96 @@ def evaluate(items: list[dict], ask) -> EvalReport:
     for item in items:
         answer = ask(item["q"])
         passed, why = check(item, answer)
+        group = item["kind"] if "op" in item else item["expect"]
         report.outcomes.append(
-            Outcome(item.get("id", ""), item["q"], item["expect"], passed, "" if passed else why)
+            Outcome(item.get("id", ""), item["q"], group, passed, "" if passed else why)
         )
     return report
+
+
+# -- the question-reading schema (tests/data/questions/blind.jsonl) ---------------------------
+# Each item: kind (what is asked, the report's rows), op (the operation that answers it) and
+# expect: the content a right answer carries. Every key present must hold.
+
+# The set's own short names for two areas.
+AREA_ALIASES = {
+    "positive_contribution": "making_a_positive_contribution",
+    "economic_wellbeing": "achieving_economic_wellbeing",
+}
+OP_KINDS = {
+    "lookup": {AnswerKind.GRADE, AnswerKind.GRADES, AnswerKind.TABLE, AnswerKind.TREND},
+    "not_found": {AnswerKind.NOT_FOUND},
+    "unknown_name": {AnswerKind.NOT_FOUND},
+    "no_grade": {AnswerKind.NO_GRADE},
+    "clarify": {AnswerKind.CLARIFY},
+    "search": {AnswerKind.PASSAGES},
+    "help": {AnswerKind.HELP},
+}
+
+
+def _graded(answer: Answer) -> set[tuple[str, int, str, int]]:
+    return {(f.authority, f.year, f.area, f.grade) for f in answer.judgements}
+
+
+def _wanted(grades: list[dict]) -> set[tuple[str, int, str, int]]:
+    return {
+        (g["council"], g["year"], AREA_ALIASES.get(g["area"], g["area"]), g["grade"])
+        for g in grades
+    }
+
+
+def check_op(item: dict, answer: Answer) -> tuple[bool, str]:
+    """Whether the answer carries what the item expects; the first thing missing if not."""
+    op, expect = item["op"], item["expect"]
+    text = _fold(answer.message)
+    kinds = OP_KINDS.get(op, {op})  # compare, rank, count, change, yesno, about: kinds to come
+    if answer.kind not in kinds:
+        return False, f"wanted a {op} answer, got {answer.kind}: {answer.message[:80]}"
+    got = _graded(answer)
+    for key, value in expect.items():
+        problem = _expectation(key, value, answer, text, got)
+        if problem:
+            return False, problem
+    return True, ""
+
+
+def _expectation(key: str, value, answer: Answer, text: str, got: set) -> str:
+    if key in ("grades", "sides"):
+        missing = _wanted(value) - got
+        return f"missing grades {sorted(missing)}" if missing else ""
+    if key == "must_say":
+        absent = [w for w in value if _fold(w) not in text]
+        return f"does not say {absent}" if absent else ""
+    if key == "must_not_state_grade_of":
+        stated = sorted({a for (a, *_rest) in got if a in value})
+        return f"states a grade of {stated}" if stated else ""
+    if key == "options":
+        absent = [o for o in value if o not in answer.options]
+        return f"does not offer {absent}" if absent else ""
+    if key == "passage_contains":
+        needle = _fold(value)
+        top = answer.passages[:PASSAGE_DEPTH]
+        found = any(needle in _fold(p.text) for p in top)
+        return "" if found else f"no top-{PASSAGE_DEPTH} passage holds '{value}'"
+    if key == "councils":
+        names = sorted({f.authority for f in answer.judgements})
+        return "" if names == sorted(value) else f"lists {names}, wanted {sorted(value)}"
+    if key == "yes":
+        start = "yes" if value else "no"
+        return "" if text.startswith(start) else f"does not start with {start.title()}"
+    if key == "count":
+        return "" if text.startswith(f"{value} ") else f"does not start with the count {value}"
+    if key == "out_of":
+        return "" if f"of the {value}" in text else f"does not say 'of the {value}'"
+    if key == "years_not_held":
+        absent = [y for y in value if str(y) not in text]
+        return f"does not name the years not held {absent}" if absent else ""
+    if key in ("verdict", "direction"):
+        said = getattr(answer, key, None)
+        return "" if said == value else f"{key} {said!r}, wanted {value!r}"
+    if key in ("council", "year"):
+        return ""  # context for the reader of the set; the checks above carry the content
+    return f"unknown expectation '{key}'"
 
 
 def _fold(text: str) -> str:

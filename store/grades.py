@@ -10,11 +10,16 @@ import re
 from dataclasses import dataclass
 
 from store.layout import Block, Layout
-from store.lines import GRADE_LINE, Line
+from store.lines import GRADE_LINE, SCALE_NUMBER, Line
 from store.vocabulary import APA_WORDS, CSA_WORDS, LetterKind
 
+# The rating line. A PDF prints it in a box beside the "Children's services assessment" label,
+# which a layout-keeping extraction puts on the same line.
+CSA_BOX_LABEL = r"(?:(?:annual\s+)?children'?\s?s?\s+services\s+assessment\s*[:\-]?\s*)?"
 CSA_GRADE = re.compile(
-    r"^\s*performs (excellently|well|adequately|poorly)\s*(?:\(\s*([1-4])\s*\))?\s*$", re.I
+    rf"^\s*{CSA_BOX_LABEL}performs (excellently|well|adequately|poorly)\s*"
+    r"(?:\(\s*([1-4])\s*\))?\s*$",
+    re.I,
 )
 
 
@@ -43,10 +48,9 @@ OVERALL_PROSE = (
     ),
     (3, _prose(r"above (?:the )?minimum requirements")),
 )
-TABLE_HEADER = re.compile(
-    r"^(?:areas? for judgement|grade awarded|areas? for judgement grade "
-    r"awarded)$"
-)
+# The 2005-06 table's header, in one cell a line or both cells on one ("Areas for judgement
+# Grade" over "awarded", as a layout-keeping PDF extraction gives it).
+TABLE_HEADER = re.compile(r"^(?:areas? for judgement(?: grade(?: awarded)?)?|(?:grade )?awarded)$")
 TABLE_LABELS = (
     (
         "overall",
@@ -64,7 +68,7 @@ TABLE_LABELS = (
 _CELL_WORD = r"(?:\s*[-\u2013:]?\s*\(?\s*(?P<word>[a-z]+)\s*\)?)?"
 TABLE_CELL = re.compile(rf"^\s*(?:grade\s*)?(?P<grade>[1-4]){_CELL_WORD}\s*$", re.I)
 LABEL_WITH_GRADE = re.compile(rf"[-\u2013:\s]\s*(?P<grade>[1-4]){_CELL_WORD}\s*$", re.I)
-KEY_TEXT = re.compile(r"^\s*(?:grade\s*[1-4]\s*[:.\-]?\s*)?an? (?:service|organisation) that", re.I)
+KEY_TEXT = re.compile(rf"^\s*{SCALE_NUMBER}?an? (?:service|organisation) that", re.I)
 
 # Thresholds, in lines of the letter or characters of a line.
 PROSE_BLOCKS = 2  # a section restates its grade up front; later paragraphs quote other judgements
@@ -208,7 +212,7 @@ def table_region(lines: list[Line]) -> range:
     lines may wrap at any width; more lines than a label wraps to, with no cell, end it."""
     for ln in lines:
         if TABLE_HEADER.match(ln.key):
-            last, pending = ln.index, 0  # pending: label lines since the last cell
+            last, pending = ln.index, []  # pending: label lines since the last cell
             for later in lines[ln.index + 1 : ln.index + TABLE_WINDOW]:
                 if later.blank:
                     continue
@@ -218,9 +222,11 @@ def table_region(lines: list[Line]) -> range:
                     or TABLE_HEADER.match(later.key)
                     or later.key == "key"
                 ):
-                    last, pending = later.index, 0
-                elif len(later.text) <= MAX_LABEL and pending < MAX_LABEL_LINES:
-                    pending += 1
+                    last, pending = later.index, []
+                elif len(later.text) <= MAX_LABEL and len(pending) < MAX_LABEL_LINES:
+                    pending.append(later.text)
+                    if _cell(later.text, LABEL_WITH_GRADE) and _label_area(" ".join(pending)):
+                        last, pending = later.index, []  # a row with its cell on one line
                 else:
                     break  # prose: the table is over
             return range(ln.index, last + 1)

@@ -23,7 +23,11 @@ from store.vocabulary import LetterKind
 TERMINAL = re.compile(r"[.!?:;)\"']\s*$")
 CLOSING = re.compile(r"^\s*yours (?:sincerely|faithfully)\b", re.I)
 SALUTATION = re.compile(r"^\s*dear\s+\S", re.I)
-CSA_GRADE_LINE = re.compile(r"^\s*performs \w+\s*\(\s*[1-4]\s*\)\s*$", re.I)
+CSA_GRADE_LINE = re.compile(
+    r"^\s*(?:(?:annual\s+)?children'?\s?s?\s+services\s+assessment\s*[:\-]?\s*)?"
+    r"performs \w+\s*\(\s*[1-4]\s*\)\s*$",
+    re.I,
+)
 
 # Thresholds, in lines of the letter or characters of a line.
 SALUTATION_WITHIN = 60  # "Dear" follows letterhead and address (by line 19 seen); not the body's
@@ -31,6 +35,8 @@ MAX_SCALE_CELL = 120  # a scale-key cell is one line of ~65 characters; longer i
 HEADING_WINDOW = 4  # a heading and the next 3 lines: its "Grade N" sits below a blank line or two
 FULL_LINE = 0.85  # a "." line within 15% of the wrap width ended a sentence, not a paragraph
 WRAP_PERCENTILE = 0.9  # wrapped prose reaches ~85 columns; the longest 10% are joined lines
+MAX_RUNNING_HEADER = 80  # "Children's services assessment 2011: <council>" is ~60; a page's
+# first line longer than that is prose carried over
 DEFAULT_WIDTH = 80  # a common wrap width; only used when the letter has no prose lines at all
 
 
@@ -90,7 +96,10 @@ def classify(
     title_lines: range,
     table: range,
     heading_lines: dict[int, SectionStart],
+    page_tops: frozenset[int] = frozenset(),
 ) -> list[str]:
+    """Each line's role. ``page_tops``: lines that open a page (after a form feed), where a
+    running header printed once (a two-page letter's) is told by its place."""
     first = header_end(lines, title_lines.start)
     last = closing_start(lines)
     furniture = repeated_furniture(lines)
@@ -115,11 +124,12 @@ def classify(
             or LETTERHEAD.search(text)
             or DATE_LINE.match(text)
             or ln.key in furniture
+            or (ln.index in page_tops and _running_header(lines, ln))
         ):
             role = "junk"
         elif GRADE_LINE.match(text) or CSA_GRADE_LINE.match(text):
             role = "grade"
-        elif SCALE_CELL.match(text) and len(text) < MAX_SCALE_CELL:
+        elif SCALE_CELL.match(text) and len(text) < MAX_SCALE_CELL or _key_wrap(lines, roles, ln):
             role = "junk"
         elif _heading_shaped(text) and (
             SUB_HEADINGS.match(ln.key) or (PLAIN_HEADINGS.match(ln.key) and kind == LetterKind.APA)
@@ -131,6 +141,40 @@ def classify(
             role = "text"
         roles.append(role)
     return roles
+
+
+def _running_header(lines: list[Line], line: Line) -> bool:
+    """A page's first line that is a label, not prose: short, no stop, and what follows it does
+    not carry on its sentence."""
+    text = line.text.strip()
+    after = next((a for a in lines[line.index + 1 :] if not a.blank), None)
+    if (
+        SUB_HEADINGS.match(line.key)
+        or PLAIN_HEADINGS.match(line.key)
+        or GRADE_LINE.match(text)
+        or CSA_GRADE_LINE.match(text)
+        or BULLET.match(text)
+    ):
+        return False
+    return (
+        len(text) < MAX_RUNNING_HEADER
+        and not re.search(r"[.!?,;]$", text)
+        and (after is None or not after.text.strip()[:1].islower())
+    )
+
+
+def _key_wrap(lines: list[Line], roles: list[str], line: Line) -> bool:
+    """The wrapped end of a scale-key cell ("A service that ... for" / "users")."""
+    prev = next((p for p in reversed(lines[: line.index]) if not p.blank), None)
+    return (
+        prev is not None
+        and roles[prev.index] in ("junk", "table")
+        and bool(SCALE_CELL.match(prev.text))
+        and bool(re.search(r"(?:service|organisation) that", prev.text, re.I))  # not a digit
+        and line.text.strip()[:1].islower()
+        and not re.search(r"[.!?]\s*$", prev.text)
+        and len(line.text) < MAX_SCALE_CELL
+    )
 
 
 def _heading_shaped(text: str) -> bool:

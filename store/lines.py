@@ -65,10 +65,13 @@ DATE_LINE = re.compile(
     r"september|october|november|december),? (\d{4})\s*$",
     re.I,
 )
+# A cell of a grade scale's key, with or without its number ("Grade 4:", "4") in front: a
+# table's cells may come out on one line.
+SCALE_NUMBER = r"(?:(?:grade\s*)?[1-4]\s*[:.\-]?\s*)"
 SCALE_CELL = re.compile(
-    r"^\s*(?:[1-4]|performs (?:excellently|well|adequately|poorly)|an organisation that .*"
-    r"minimum requirements\.?|(?:grade\s*[1-4]\s*[:.\-]?\s*)?a service that .*minimum requirements"
-    r".*|key)\s*$",
+    rf"^\s*(?:[1-4]|{SCALE_NUMBER}?performs (?:excellently|well|adequately|poorly)|"
+    rf"{SCALE_NUMBER}?an organisation that .*minimum requirements\.?|"
+    rf"{SCALE_NUMBER}?a service that .*minimum requirements.*|key)\s*$",
     re.I,
 )
 BULLET = re.compile(r"^\s*(?:[-\u2022*\u25cf\u25e6o]\s+|\u2022)")
@@ -129,15 +132,18 @@ def area_heading(line: Line, following: list[Line]) -> tuple[str, int | None] | 
     return None
 
 
+STOPPED = re.compile(r"[.!?:;]$")  # a line that ends a sentence or clause
+
+
 def repeated_furniture(lines: list[Line]) -> set[str]:
     """Short lines printed on several pages (running headers), by their key."""
     counts = Counter(ln.key for ln in lines if not ln.blank and len(ln.text) < MAX_FURNITURE)
-    flowing = Counter(ln.key for ln in lines if _flows_on(ln, lines))
+    joined = Counter(ln.key for ln in lines if _joined(ln, lines))
     return {
         k
         for k, n in counts.items()
         if n >= MIN_FURNITURE_REPEATS
-        and flowing[k] < n  # boilerplate prose repeated in every section, wrapped alike
+        and joined[k] < n  # prose repeated (wrapped boilerplate) runs on into its neighbours
         and not PLAIN_HEADINGS.match(k)
         and not SUB_HEADINGS.match(k)
         and not re.fullmatch(r"[1-4]|grade [1-4]|performs \w+(?: [1-4])?", k)
@@ -145,17 +151,13 @@ def repeated_furniture(lines: list[Line]) -> set[str]:
     }
 
 
-def _flows_on(line: Line, lines: list[Line]) -> bool:
-    """A sentence's first line: it starts a paragraph with a capital, ends without a stop, and
-    the very next line carries on in lower case. A running header does not start a paragraph
-    that carries on below it on every page it is printed on."""
+def _joined(line: Line, lines: list[Line]) -> bool:
+    """Whether the line runs on into the next (no stop, the next carries on in lower case) or
+    carries on from the one above (it starts in lower case after an unstopped line). A running
+    header or footer stands apart on at least one of the pages it is printed on."""
     text = line.text.strip()
-    if not text or not text[0].isupper() or re.search(r"[.!?:;]\s*$", text):
-        return False
-    before = lines[line.index - 1] if line.index > 0 else None
-    after = lines[line.index + 1] if line.index + 1 < len(lines) else None
-    return (
-        (before is None or before.blank)
-        and after is not None
-        and bool(re.match(r"^\s*[a-z]", after.text))
-    )
+    before = lines[line.index - 1].text.strip() if line.index > 0 else ""
+    after = lines[line.index + 1].text.strip() if line.index + 1 < len(lines) else ""
+    runs_on = bool(after) and after[0].islower() and not STOPPED.search(text)
+    carries_on = bool(before) and text[:1].islower() and not STOPPED.search(before)
+    return runs_on or carries_on

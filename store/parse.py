@@ -92,7 +92,7 @@ def _parse(text: str, source: str, councils: CouncilDirectory) -> ParsedLetter:
     lines = split_lines(norm.text)
     title = find_title(lines, source, lambda name: bool(_council_matches(name, councils)))
     council = resolve_council(title, source, councils)
-    layout = lay_out(lines, title)
+    layout = lay_out(lines, title, _page_tops(text, norm, lines))
     found = find_grades(layout, title, source)
     sections = tuple(_section(norm, layout, i) for i in range(len(layout.sections)))
     return ParsedLetter(
@@ -265,7 +265,19 @@ def _quoted(name: str) -> str:
     return f"'{name}'" if len(name) <= MAX_QUOTED_NAME else "named in the title"
 
 
-def lay_out(lines: list[Line], title: Title) -> Layout:
+def _page_tops(text: str, norm: Normalised, lines: list[Line]) -> frozenset[int]:
+    """Lines that open a page: the first non-blank line after each form feed."""
+    tops, after_break = set(), False
+    for ln in lines:
+        if ln.start > 0 and text[norm.offsets[ln.start - 1]] == "\f":
+            after_break = True
+        if after_break and not ln.blank:
+            tops.add(ln.index)
+            after_break = False
+    return frozenset(tops)
+
+
+def lay_out(lines: list[Line], title: Title, page_tops: frozenset[int] = frozenset()) -> Layout:
     csa_title = title.lines.start if title.kind == LetterKind.CSA else None
     first = title.lines.stop if title.kind == LetterKind.APA else _after_salutation(lines)
     headings = find_headings(lines, title.kind, csa_title, first)
@@ -276,6 +288,7 @@ def lay_out(lines: list[Line], title: Title) -> Layout:
         title.lines if title.kind == LetterKind.APA else range(0),
         table,
         headings,
+        page_tops,
     )
     sections = [_intro(title, first, headings, roles)]
     sections += [h for _, h in sorted(headings.items()) if h is not sections[0]]
@@ -425,7 +438,7 @@ def _stating(layout: Layout, f: Found) -> list[int]:
 def _passages(text: str, norm: Normalised, layout: Layout):
     for block in layout.blocks:
         start, end = norm.original_span(block.start, block.end)
-        body = " ".join(
+        body = "\n".join(
             text[slice(*norm.original_span(layout.lines[i].start, layout.lines[i].end))].strip()
             for i in block.lines
         )

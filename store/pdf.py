@@ -6,6 +6,7 @@ stored text give the page (``store.pages``).
 
 import io
 import logging
+import re
 import warnings
 
 from store.errors import IngestError
@@ -16,6 +17,10 @@ MAX_PAGES = 60
 MAX_STREAM_BYTES = 8 * 2**20
 MAX_TEXT_CHARS = 1_000_000  # about 25 times the longest letter's text
 PAGE_BREAK = "\f"
+# Layout mode spaces words of a justified line by one to three spaces; four or more is the
+# gutter between two cells printed side by side.
+COLUMN_GAP = 4
+CELL = re.compile(rf"\S(?:.*?\S)?(?=[ \t]{{{COLUMN_GAP},}}|[ \t]*$)")  # text up to a gutter
 
 
 def pdf_text(data: bytes, source: str) -> str:
@@ -48,7 +53,7 @@ def _pages_text(reader, source: str) -> str:
     pages: list[str] = []
     size = 0
     for page in reader.pages:
-        pages.append((page.extract_text() or "").strip("\n"))
+        pages.append(_page_text(page))
         size += len(pages[-1])
         if size > MAX_TEXT_CHARS:
             raise IngestError(source, "holds far more text than any letter")
@@ -56,6 +61,45 @@ def _pages_text(reader, source: str) -> str:
     if not text.strip():
         raise IngestError(source, "the PDF has no text layer (scanned image?); OCR it first")
     return text
+
+
+def _page_text(page) -> str:
+    """One page's text in reading order, one printed line a line, a blank line wherever the
+    page leaves vertical space (between paragraphs, around headings and tables). pypdf's layout
+    mode keeps that space. Cells printed side by side (letterhead columns, a table's label and
+    grade, two columns of bullets) come out one after the other, each line on its own line, as
+    a plain extraction of a one-column page would give them."""
+    try:
+        raw = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # a font or operator layout mode cannot place: the plain text, unspaced
+        raw = page.extract_text() or ""
+    out: list[str] = []
+    block: list[str] = []
+    for line in [*raw.splitlines(), ""]:
+        if line.strip():
+            block.append(line.rstrip())
+            continue
+        out += _reading_order(block)
+        block = []
+        out.append("")
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n")
+
+
+def _reading_order(block: list[str]) -> list[str]:
+    """Lines of one block (between blank lines): a block of two side-by-side columns gives its
+    left column's lines, then its right column's; a one-column block is left as it is."""
+    cells = [[(m.start(), m.group()) for m in CELL.finditer(line)] for line in block]
+    starts = [c[0] for row in cells for c in row[1:]]
+    if not starts:
+        return [_tidy(line) for line in block]
+    gutter = min(starts)  # where the right column begins
+    left = [t for row in cells for start, t in row if start < gutter]
+    right = [t for row in cells for start, t in row if start >= gutter]
+    return [_tidy(t) for t in left + right]
+
+
+def _tidy(text: str) -> str:
+    return re.sub(r"[ \t]{2,}", " ", text.strip())
 
 
 def _limits() -> dict[str, object]:

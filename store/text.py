@@ -56,9 +56,13 @@ def normalise(raw: str) -> Normalised:
     return Normalised("".join(out), tuple(offsets))
 
 
+# A compound word wrapped at its hyphen ("self-" / "assessment") is one word again.
+WRAPPED_HYPHEN = re.compile(r"(?<=[A-Za-z])-[ \t]*\n\s*(?=[a-z])")
+
+
 def fold(text: str) -> str:
     """Collapse runs of white space: the form in which quotes are compared and shown."""
-    return re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\s+", " ", WRAPPED_HYPHEN.sub("-", text)).strip()
 
 
 def key(text: str) -> str:

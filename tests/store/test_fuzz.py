@@ -68,6 +68,7 @@ def _check(reason: str, where: str) -> None:
     assert len(reason) <= MAX_REASON and "\n" not in reason, where
 
 
+@pytest.mark.fuzz
 def test_mutated_letters_give_a_letter_or_a_parse_error() -> None:
     deadline, runs, refused = time.monotonic() + SECONDS, 0, 0
     while time.monotonic() < deadline:
@@ -144,6 +145,7 @@ def engine(tmp_path_factory):
     return sql
 
 
+@pytest.mark.fuzz
 def test_mutated_pdfs_through_ingest_load_or_fail_in_one_line(engine, tmp_path: Path) -> None:
     seeds = [_pdf(t) for t in TEXTS[:4]]
     deadline, runs, failed = time.monotonic() + SECONDS, 0, 0

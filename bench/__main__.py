@@ -125,6 +125,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--no-breakdown", action="store_true", help="skip timing the index build's steps separately"
     )
     p.add_argument("--no-write", action="store_true", help="do not update bench/results.md")
+    p.add_argument(
+        "--no-pdf", action="store_true", help="skip rendering the archive as PDFs and their ingest"
+    )
     return p.parse_args(argv)
 
 
@@ -229,6 +232,10 @@ def run(args: argparse.Namespace, corpus: Path, store_file: Path) -> int:
     r["ingest_rate"] = counts["loaded"] / r["ingest_s"]
     for failure in outcome.failed[:10]:
         log(f"  FAILED {Path(failure.path).name}: {failure.reason}")
+
+    # 2b. The same archive as realistic PDFs (bench/pdfs.py), ingested into a second store
+    if not args.no_pdf:
+        r.update(pdf_ingest(paths, store_file.parent, manifest))
 
     # 3. Did the parser recover every grade?
     with open_session(sql) as session:
@@ -608,6 +615,41 @@ def build_breakdown(sql, params) -> dict[str, float]:
     return steps
 
 
+def pdf_ingest(texts: list[Path], work: Path, manifest: dict) -> dict:
+    """Render every letter as a realistic PDF (not timed), ingest them into a fresh store
+    (timed: extraction in worker processes, as ``letters ingest`` does), and count the grades
+    recovered against the manifest."""
+    from bench.pdfs import archive_pdfs
+    from store import queries
+    from store.db import create_schema, make_engine, open_session
+    from store.ingest import ingest_paths
+
+    folder = work / "pdf-corpus"
+    log(f"rendering {len(texts):,} letters as PDFs in {folder}")
+    t = time.perf_counter()
+    archive_pdfs([(p.name, p.read_text(encoding="utf-8")) for p in texts], folder)
+    rendered = time.perf_counter() - t
+    sql = make_engine(f"sqlite:///{work / 'pdf-store.sqlite3'}")
+    create_schema(sql)
+    log(f"ingesting {len(texts):,} PDFs")
+    t = time.perf_counter()
+    outcome = ingest_paths(sql, [folder])
+    took = time.perf_counter() - t
+    counts = Counter(o.status for o in outcome.outcomes)
+    with open_session(sql) as session:
+        stored = {
+            (j.letter.authority, j.letter.year, j.area): j.grade
+            for j in queries.judgements(session)
+        }
+    return {
+        "pdf_render_s": rendered,
+        "pdf_ingest_s": took,
+        "pdf_ingest_rate": counts["loaded"] / took,
+        "pdf_ingest_counts": ", ".join(f"{n} {s}" for s, n in sorted(counts.items())),
+        "pdf_recovery": recovery(manifest, stored),
+    }
+
+
 def print_summary(r: dict) -> None:
     w = sys.stdout.write
     w(
@@ -617,6 +659,13 @@ def print_summary(r: dict) -> None:
     m = r["machine"]
     w(f"machine: {m['nproc']} CPUs, {m['cpu']}, {m['ram']} RAM, {m['python']}\n\n")
     w(f"  ingest             {r['ingest_rate']:8.1f} letters/s ({r['ingest_s']:.1f} s)\n")
+    if "pdf_ingest_rate" in r:
+        rec = r["pdf_recovery"]
+        w(
+            f"  ingest as PDFs     {r['pdf_ingest_rate']:8.1f} letters/s "
+            f"({r['pdf_ingest_s']:.1f} s; {r['pdf_ingest_counts']}; grades "
+            f"{rec['ok']}/{rec['total']}; target: the archive in 120 s)\n"
+        )
     w(
         f"  grade recovery     {r['recovery']['ok']}/{r['recovery']['total']} "
         f"({r['recovery']['rate'] * 100:.2f}%)\n"

@@ -182,6 +182,17 @@ def markdown(r: dict) -> str:
         f"| ingest (`ingest_paths`, SQLite) | {r['ingest_s']:.1f} s, "
         f"**{r['ingest_rate']:.1f} letters/s** ({r['ingest_passages_rate']:,.0f} passages/s); "
         f"{r['ingest_counts']} |",
+        *(
+            [
+                f"| ingest as realistic PDFs (bench/pdfs.py; rendering {r['pdf_render_s']:.0f} s "
+                f"not counted) | {r['pdf_ingest_s']:.1f} s, **{r['pdf_ingest_rate']:.1f} "
+                f"letters/s**; {r['pdf_ingest_counts']}; grades "
+                f"{r['pdf_recovery']['ok']:,}/{r['pdf_recovery']['total']:,} (target: the "
+                "archive in 120 s) |"
+            ]
+            if "pdf_ingest_rate" in r
+            else []
+        ),
         f"| ingest + index build (what `letters ingest` does) | "
         f"{r['ingest_s'] + r['build_s']:.1f} s |",
         f"| grade recovery vs manifest | {r['recovery']['ok']:,}/{r['recovery']['total']:,} "

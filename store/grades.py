@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from store.layout import Block, Layout
-from store.lines import GRADE_LINE, SCALE_NUMBER, Line
+from store.lines import GRADE_LINE, PAGE_FURNITURE, SCALE_NUMBER, Line, repeated_furniture
 from store.vocabulary import APA_WORDS, CSA_WORDS, LetterKind
 
 # The rating line. A PDF prints it in a box beside the "Children's services assessment" label,
@@ -160,7 +160,7 @@ def heading_grades(layout: Layout) -> list[Found]:
     for index, section in enumerate(layout.sections):
         if section.area is None or section.area == "service_management":
             continue
-        head = lines[section.line]
+        head = lines[section.line + 1] if section.wrapped else lines[section.line]
         if section.grade is not None:
             m = re.search(rf"grade\s*:?\s*{section.grade}", head.text, re.I)
             span = (head.start + m.start(), head.start + m.end()) if m else (head.start, head.end)
@@ -213,9 +213,10 @@ def table_region(lines: list[Line]) -> range:
     for ln in lines:
         if TABLE_HEADER.match(ln.key):
             last, pending = ln.index, []  # pending: label lines since the last cell
+            furniture = repeated_furniture(lines)
             for later in lines[ln.index + 1 : ln.index + TABLE_WINDOW]:
-                if later.blank:
-                    continue
+                if later.blank or _page_furniture(later, furniture):
+                    continue  # a page break inside the table
                 if (
                     _cell(later.text) is not None
                     or KEY_TEXT.match(later.text)
@@ -231,6 +232,13 @@ def table_region(lines: list[Line]) -> range:
                     break  # prose: the table is over
             return range(ln.index, last + 1)
     return range(0)
+
+
+def _page_furniture(line: Line, furniture: set[str]) -> bool:
+    """A footer or running header from a page break inside the table (a bare digit is a cell)."""
+    return _cell(line.text) is None and (
+        bool(PAGE_FURNITURE.match(line.text)) or line.key in furniture
+    )
 
 
 def _cell(text: str, pattern: re.Pattern[str] = TABLE_CELL) -> int | None:
@@ -250,8 +258,9 @@ def table_grades(layout: Layout, region: range) -> list[Found]:
     found: list[Found] = []
     lines = layout.lines
     label: list[Line] = []
+    furniture = repeated_furniture(lines)
     for ln in (lines[i] for i in region):
-        if ln.blank:
+        if ln.blank or _page_furniture(ln, furniture):
             continue
         if TABLE_HEADER.match(ln.key) or KEY_TEXT.match(ln.text):
             label = []

@@ -9,6 +9,7 @@ from store.lines import (
     GRADE_LINE,
     HEADING_GRADE,
     LETTERHEAD,
+    MAX_HEADING,
     PAGE_FURNITURE,
     PLAIN_HEADINGS,
     SCALE_CELL,
@@ -46,6 +47,7 @@ class SectionStart:
     heading: str
     area: str | None
     grade: int | None = None  # "Grade N" printed on the heading line itself
+    wrapped: bool = False  # the heading goes on onto the next line (which then holds its grade)
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,7 @@ def classify(
             role = "closing"
         elif ln.index in title_lines:
             role = "title"
-        elif ln.index in heading_lines:
+        elif ln.index in heading_lines or _heading_tail(heading_lines, ln.index):
             role = "heading"
         elif ln.index in table:
             role = "table"
@@ -194,10 +196,33 @@ def find_headings(
         hit = area_heading(ln, lines[ln.index + 1 : ln.index + HEADING_WINDOW])
         if hit:
             area, grade = hit
-            found[ln.index] = SectionStart(ln.index, _bare(ln.text), area, grade)
+            tail = _wrapped_tail(lines, ln) if grade is None else None
+            if tail is not None:
+                joined = f"{ln.text.strip()} {tail.text.strip()}"
+                grade = int(HEADING_GRADE.search(tail.text).group(1))
+                found[ln.index] = SectionStart(ln.index, _bare(joined), area, grade, True)
+            else:
+                found[ln.index] = SectionStart(ln.index, _bare(ln.text), area, grade)
         elif kind == LetterKind.CSA and PLAIN_HEADINGS.match(ln.key) and _heading_shaped(ln.text):
             found[ln.index] = SectionStart(ln.index, ln.text.strip(), None)
     return found
+
+
+def _wrapped_tail(lines: list[Line], head: Line) -> Line | None:
+    """The next line when it finishes a wrapped heading and carries its grade ("Capacity to
+    improve, including the management of services for children" / "and young people Grade 3")."""
+    nxt = lines[head.index + 1] if head.index + 1 < len(lines) else None
+    if nxt is None or nxt.blank or not nxt.text.strip()[:1].islower():
+        return None
+    if len(head.text.strip()) + len(nxt.text.strip()) + 1 > MAX_HEADING:
+        return None
+    m = HEADING_GRADE.search(nxt.text)
+    return nxt if m and not nxt.text[m.end() :].strip(" \t()abcdefghijklmnopqrstuvwxyz") else None
+
+
+def _heading_tail(heading_lines: dict[int, SectionStart], index: int) -> bool:
+    start = heading_lines.get(index - 1)
+    return start is not None and start.wrapped
 
 
 def _bare(heading: str) -> str:

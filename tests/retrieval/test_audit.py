@@ -103,3 +103,37 @@ def test_published_lists_name_real_councils_of_their_year() -> None:
                 assert counted == [len(named.councils)], (year.year, named)
             elif counted:
                 assert len(named.councils) <= counted[0]
+
+
+def test_counts_grades_and_names_an_area_the_held_letter_does_not_grade(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    create_schema(engine)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _letter(folder, "bham.txt", "Birmingham City Council", "well", 3)
+    _letter(folder, "leeds.txt", "Leeds City Council", "poorly", 1)
+    _letter(folder, "kingston.txt", "Royal Borough of Kingston upon Thames", "poorly", 1)
+    bedford = (LETTERS / "apa2008_bedfordshire.txt").read_text(encoding="utf-8")
+    surrey = bedford.replace("BEDFORDSHIRE COUNTY COUNCIL", "SURREY COUNTY COUNCIL")
+    lines = surrey.split("\n")
+    at = lines.index("Staying safe")
+    grade = next(i for i in range(at + 1, at + 4) if lines[i].startswith("Grade"))
+    del lines[grade]  # the staying safe grade lost: the letter is held, the area not graded
+    (folder / "surrey.txt").write_text("\n".join(lines), encoding="utf-8")
+    assert ingest_paths(engine, [folder]).count("loaded") == 4
+    years = {a.year: a for a in audit(engine)}
+    poorly = next(f for f in years[2010].figures if f.grades == (1,))
+    assert (poorly.held, poorly.held_count, poorly.graded) == ("2 of 3 letters held (67%)", 2, 3)
+    bham = next(d for d in years[2010].disagreements if d.council == "Birmingham")
+    assert (bham.published_grade, bham.held_grade) == (1, 3)
+    surrey_2008 = {(d.area, d.held_grade, d.note) for d in years[2008].disagreements}
+    assert surrey_2008 == {
+        ("overall", 2, "published Grade 1 (inadequate); held Grade 2 (adequate)"),
+        (
+            "staying_safe",
+            None,
+            "published Grade 1 (inadequate); the letter held grades no such area",
+        ),
+    }
+    no_letters = next(f for f in years[2005].figures)
+    assert no_letters.held == "0 of 0 letters held"

@@ -167,7 +167,7 @@ def _running_header(lines: list[Line], line: Line) -> bool:
 
 def _key_wrap(lines: list[Line], roles: list[str], line: Line) -> bool:
     """The wrapped end of a scale-key cell ("A service that ... for" / "users")."""
-    prev = next((p for p in reversed(lines[: line.index]) if not p.blank), None)
+    prev = next((lines[i] for i in range(line.index - 1, -1, -1) if not lines[i].blank), None)
     return (
         prev is not None
         and roles[prev.index] in ("junk", "table")

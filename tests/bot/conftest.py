@@ -193,26 +193,8 @@ class Harness:
 
     def click(self, button: dict, *, message: dict | None = None, channel: str = CHANNEL):
         """A click on ``button`` (a block element we rendered) in ``message`` (None: ephemeral)."""
-        payload = {
-            "type": "block_actions",
-            "team": {"id": TEAM, "domain": "test"},
-            "user": {"id": USER, "username": "person", "team_id": TEAM},
-            "api_app_id": "A0APP0001",
-            "token": "unused",
-            "trigger_id": "1.2.3",
-            "channel": {"id": channel, "name": "general"},
-            "response_url": self.recorder.response_url("click"),
-            "actions": [
-                {
-                    "type": "button",
-                    "action_id": button["action_id"],
-                    "block_id": "b",
-                    "text": button["text"],
-                    "value": button["value"],
-                    "action_ts": "1700000100.000100",
-                }
-            ],
-        }
+        payload = click_payload(button, self.recorder.response_url("click"))
+        payload["channel"] = {"id": channel, "name": "general"}
         if message is None:
             payload["container"] = {
                 "type": "message",
@@ -228,10 +210,38 @@ class Harness:
                 "is_ephemeral": False,
             }
             payload["message"] = message
+        return self.dispatch_action(payload)
+
+    def dispatch_action(self, payload: dict):
+        """An interactivity payload, signed and sent as Slack sends it (form-encoded)."""
         raw = urllib.parse.urlencode({"payload": json.dumps(payload)})
         return self.app.dispatch(
             BoltRequest(body=raw, headers=self.headers(raw, "application/x-www-form-urlencoded"))
         )
+
+
+def click_payload(button: dict, response_url: str, user: str = USER) -> dict:
+    """The parts of a button click that every click shares; channel and container are the
+    caller's."""
+    return {
+        "type": "block_actions",
+        "team": {"id": TEAM, "domain": "test"},
+        "user": {"id": user, "username": "person", "team_id": TEAM},
+        "api_app_id": "A0APP0001",
+        "token": "unused",
+        "trigger_id": "1.2.3",
+        "response_url": response_url,
+        "actions": [
+            {
+                "type": "button",
+                "action_id": button["action_id"],
+                "block_id": "b",
+                "text": button["text"],
+                "value": button["value"],
+                "action_ts": "1700000100.000100",
+            }
+        ],
+    }
 
 
 @pytest.fixture

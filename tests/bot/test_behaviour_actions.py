@@ -6,14 +6,11 @@ some tests press buttons whose values the bot would never render, and check what
 """
 
 import json
-import urllib.parse
-
-from slack_bolt import BoltRequest
 
 from bot import blocks
 from retrieval.answer import Context
 from store import botstate
-from tests.bot.conftest import BOT_ID, CHANNEL, DM, TEAM, USER, find_button
+from tests.bot.conftest import BOT_ID, CHANNEL, DM, TEAM, USER, click_payload, find_button
 
 PRIVATE = {"type": "message", "message_ts": "1700000000.000500", "is_ephemeral": True}
 HELP_OPENING = "I answer questions about Ofsted's letters"
@@ -23,34 +20,13 @@ EMPTY = {"type": "message", "ts": "1700000000.000700", "text": "", "blocks": [],
 def press(bot, button: dict, *, container: dict, message=None, channel=CHANNEL, user=USER):
     """A click shaped as Slack sends it, with the parts a ``Harness.click`` fixes left open:
     ``channel`` None leaves the channel out, ``message`` is sent whatever the container says."""
-    payload = {
-        "type": "block_actions",
-        "team": {"id": TEAM, "domain": "test"},
-        "user": {"id": user, "username": "person", "team_id": TEAM},
-        "api_app_id": "A0APP0001",
-        "token": "unused",
-        "trigger_id": "1.2.3",
-        "response_url": bot.recorder.response_url("click"),
-        "container": container,
-        "actions": [
-            {
-                "type": "button",
-                "action_id": button["action_id"],
-                "block_id": "b",
-                "text": button["text"],
-                "value": button["value"],
-                "action_ts": "1700000100.000100",
-            }
-        ],
-    }
+    payload = click_payload(button, bot.recorder.response_url("click"), user)
+    payload["container"] = container
     if channel is not None:
         payload["channel"] = {"id": channel, "name": "general"}
     if message is not None:
         payload["message"] = message
-    raw = urllib.parse.urlencode({"payload": json.dumps(payload)})
-    return bot.app.dispatch(
-        BoltRequest(body=raw, headers=bot.headers(raw, "application/x-www-form-urlencoded"))
-    )
+    return bot.dispatch_action(payload)
 
 
 def made_button(action_id: str, value) -> dict:

@@ -207,13 +207,13 @@ def csa_grade(layout: Layout, title_line: int, section: int) -> Found | None:
     return None
 
 
-def table_region(lines: list[Line]) -> range:
+def table_region(lines: list[Line], furniture: set[str] | None = None) -> range:
     """The flattened 2005-06 grade table: from its header to its last cell or key line. Label
     lines may wrap at any width; more lines than a label wraps to, with no cell, end it."""
     for ln in lines:
         if TABLE_HEADER.match(ln.key):
             last, pending = ln.index, []  # pending: label lines since the last cell
-            furniture = repeated_furniture(lines)
+            furniture = repeated_furniture(lines) if furniture is None else furniture
             for later in lines[ln.index + 1 : ln.index + TABLE_WINDOW]:
                 if later.blank or _page_furniture(later, furniture):
                     continue  # a page break inside the table
@@ -258,7 +258,7 @@ def table_grades(layout: Layout, region: range) -> list[Found]:
     found: list[Found] = []
     lines = layout.lines
     label: list[Line] = []
-    furniture = repeated_furniture(lines)
+    furniture = repeated_furniture(lines) if layout.furniture is None else layout.furniture
     for ln in (lines[i] for i in region):
         if ln.blank or _page_furniture(ln, furniture):
             continue

@@ -67,6 +67,7 @@ class Layout:
     sections: list[SectionStart]
     blocks: list[Block]
     paragraph_style: bool
+    furniture: set[str] | None = None  # running headers' keys, found once per letter
 
     def section_of(self, line_index: int) -> int:
         current = 0
@@ -99,12 +100,13 @@ def classify(
     table: range,
     heading_lines: dict[int, SectionStart],
     page_tops: frozenset[int] = frozenset(),
+    furniture: set[str] | None = None,
 ) -> list[str]:
     """Each line's role. ``page_tops``: lines that open a page (after a form feed), where a
     running header printed once (a two-page letter's) is told by its place."""
     first = header_end(lines, title_lines.start)
     last = closing_start(lines)
-    furniture = repeated_furniture(lines)
+    furniture = repeated_furniture(lines) if furniture is None else furniture
     paragraph_style = is_paragraph_style(lines)
     roles: list[str] = []
     for ln in lines:

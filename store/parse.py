@@ -24,6 +24,7 @@ from store.lines import (
     PAGE_FURNITURE,
     Line,
     is_paragraph_style,
+    repeated_furniture,
     split_lines,
 )
 from store.pages import is_marked, page_at, page_starts
@@ -281,7 +282,8 @@ def lay_out(lines: list[Line], title: Title, page_tops: frozenset[int] = frozens
     csa_title = title.lines.start if title.kind == LetterKind.CSA else None
     first = title.lines.stop if title.kind == LetterKind.APA else _after_salutation(lines)
     headings = find_headings(lines, title.kind, csa_title, first)
-    table = table_region(lines) if title.kind == LetterKind.APA else range(0)
+    furniture = repeated_furniture(lines)  # read once: the table and the roles both use it
+    table = table_region(lines, furniture) if title.kind == LetterKind.APA else range(0)
     roles = classify(
         lines,
         title.kind,
@@ -289,13 +291,14 @@ def lay_out(lines: list[Line], title: Title, page_tops: frozenset[int] = frozens
         table,
         headings,
         page_tops,
+        furniture,
     )
     sections = [_intro(title, first, headings, roles)]
     sections += [h for _, h in sorted(headings.items()) if h is not sections[0]]
     sections = _with_table_section(sections, table, lines)
     paragraph_style = is_paragraph_style(lines)
     blocks = build_blocks(lines, roles, sections, paragraph_style)
-    return Layout(lines, roles, sections, blocks, paragraph_style)
+    return Layout(lines, roles, sections, blocks, paragraph_style, furniture)
 
 
 def _with_table_section(

@@ -170,6 +170,8 @@ def to_blocks(answer: Answer) -> dict:
             else ("grades", "ask about one council, area or year to see them")
         )
     )
+    if answer.read_as:
+        blocks.append(context(escape(answer.read_as)))  # so a misreading shows at once
     if answer.context is not None and (answer.more or shown < len(answer.passages)):
         # The next page starts after the last passage shown, not the last one found.
         blocks.append(

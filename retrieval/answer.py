@@ -18,6 +18,30 @@ class AnswerKind(StrEnum):
     NO_GRADE = "no_grade"
     CLARIFY = "clarify"
     HELP = "help"
+    COMPARE = "compare"  # sides with their grades and a verdict
+    YESNO = "yesno"  # "Yes" or "No" first, then the grades that decide it
+    COUNT = "count"  # the number first, then what it is out of
+    ABOUT = "about"  # the scales, the terms, what the store holds
+
+
+class Verdict(StrEnum):
+    """A comparison's outcome, said in one line."""
+
+    FIRST_HIGHER = "first higher"
+    SECOND_HIGHER = "second higher"
+    EQUAL = "equal"
+    DIFFERENT = "different assessments"  # an APA grade against a CSA rating
+    NO_LETTER = "no letter for one side"
+    NOT_GRADED = "not graded for one side"
+
+
+class Direction(StrEnum):
+    """Which way a council's grade went over the years asked."""
+
+    UP = "up"
+    DOWN = "down"
+    SAME = "same"
+    SINGLE = "single letter"  # one letter does not make a trend
 
 
 @dataclass(frozen=True)
@@ -113,6 +137,9 @@ class Answer:
     context: Context | None = None
     offset: int = 0  # rank of the first passage, for "more results"
     more: bool = False  # further passages exist beyond these
+    read_as: str = ""  # how the question was read, one line: "Surrey · staying safe · 2008"
+    verdict: Verdict | None = None
+    direction: Direction | None = None
 
     def letters(self) -> tuple[str, ...]:
         """The letters cited, as "Birmingham APA 2007"."""

@@ -7,24 +7,20 @@ from dataclasses import replace
 
 from sqlalchemy.engine import Engine as SqlEngine
 
-from retrieval import compose
+from retrieval import compose, ranking, reasoning
+from retrieval.about import about
 from retrieval.answer import Answer, AnswerKind, Context, Graded
 from retrieval.index import Params
-from retrieval.question import (
-    Query,
-    clean,
-    content_words,
-    decide_intent,
-    nearest_names,
-    parse_question,
-)
+from retrieval.names import Gazetteer, gazetteer, words
+from retrieval.reading import Op, Reading, Side, clean, decide, read
 from retrieval.snapshot import Snapshot
+from retrieval.tokenize import stem
 from store import queries
 from store.councils import CouncilDirectory, CouncilRecord, directory
 from store.db import create_schema, make_engine, open_session
 from store.errors import LettersError
 from store.ingest import load_bundled_if_empty
-from store.vocabulary import YEARS
+from store.vocabulary import AREA_LABELS, YEARS, graded_areas
 
 MAX_K = 20
 
@@ -61,6 +57,15 @@ class Answerer:
         with open_session(self.sql_engine) as session:
             return queries.coverage(session)
 
+    @property
+    def names(self) -> Gazetteer:
+        return gazetteer(self.councils)
+
+    def read(self, question: str, snap: Snapshot | None = None) -> Reading:
+        """The structured reading of ``question``; words the letters use are never names."""
+        snap = snap or self.snapshot()
+        return read(question or "", self.names, _letter_words(snap))
+
     def answer(
         self,
         question: str,
@@ -71,14 +76,15 @@ class Answerer:
         k: int = 5,
     ) -> Answer:
         snap = self.snapshot()
-        q = parse_question(question or "", self.councils)
-        if context is not None and q.intent != "help":
-            q = self._follow_up(q, context)
-        if mode == "search" and q.intent != "help":
-            q = replace(
-                q, intent="search", search_words=q.search_words or (context.text if context else "")
+        r = self.read(question, snap)
+        if context is not None and r.op not in (Op.HELP, Op.ABOUT):
+            r = self._follow_up(r, context)
+        if mode == "search" and r.op != Op.HELP:
+            r = replace(
+                r, op=Op.SEARCH, search_words=r.search_words or (context.text if context else "")
             )
-        return self._dispatch(question or "", q, snap, max(offset, 0), max(1, min(k, MAX_K)))
+        answer = self._dispatch(question or "", r, snap, max(offset, 0), max(1, min(k, MAX_K)))
+        return answer if answer.read_as else replace(answer, read_as=read_as(r))
 
     def search(
         self, text: str, council: str | None = None, year: int | None = None, k: int = 10
@@ -86,18 +92,18 @@ class Answerer:
         snap = self.snapshot()
         record = self.resolve_council(council) if council else None
         if council and record is None:
-            names = nearest_names(council, self.councils)
+            names = self.names.nearest(council)
             return Answer(
                 AnswerKind.NOT_FOUND, text, f"No council called '{council}'.", options=tuple(names)
             )
-        q = Query(
+        r = Reading(
             clean(text),
-            council=record,
+            Op.SEARCH,
+            sides=(Side(record, record.short_name),) if record else (),
             years=(year,) if year else (),
-            intent="search",
             search_words=clean(text),
         )
-        return compose.passages(text, q, snap, 0, max(1, min(k, 100)))
+        return compose.passages(text, r, snap, 0, max(1, min(k, 100)))
 
     def grades(self, council: str | None, year: int | None = None) -> Graded:
         """Every judgement held for ``council`` (None: every council), in ``year`` if given.
@@ -116,70 +122,111 @@ class Answerer:
         """A council from a name as a person types it (alias, formal name, typo)."""
         found = self.councils.lookup(name)
         if len(found) != 1:
-            q = parse_question(name, self.councils)
-            return q.council
+            r = read(name, self.names)
+            return r.council
         return found[0]
 
-    def _follow_up(self, q: Query, ctx: Context) -> Query:
+    def _follow_up(self, r: Reading, ctx: Context) -> Reading:
         """'and in 2011?', 'what about being healthy?': fill the gaps from the thread."""
-        if q.ambiguous or q.unknown_name:
-            return q
-        if q.council is not None:
+        if r.ambiguous or r.unknown:
+            return r
+        if r.councils:
             # "and Birmingham?", or "Bedfordshire" in answer to "which one?": keep the rest
-            if q.years or q.area or content_words(q.search_words) or not (ctx.years or ctx.area):
-                return q
-            merged = replace(q, years=ctx.years, area=ctx.area)
-            return replace(merged, intent=decide_intent(merged))
-        if not ctx.council:
-            return q
+            if len(r.councils) > 1 or r.years or r.areas or r.topic or r.grades or r.order:
+                return r
+            if not (ctx.years or ctx.area):
+                return r
+            merged = replace(
+                r,
+                sides=(replace(r.sides[0], years=ctx.years),),
+                years=ctx.years,
+                areas=(ctx.area,) if ctx.area else (),
+            )
+            return replace(merged, op=_thread_op(decide(merged), ctx))
+        if not ctx.council or r.op in (Op.RANK, Op.COUNT) and _cross_council(r):
+            return r  # "which councils ...?" in a thread about one council stays across councils
         council = self.councils.get(ctx.council)
-        years = q.years or ctx.years
-        area = q.area or (ctx.area if ctx.intent in ("grade", "trend") else None)
-        merged = replace(q, council=council, years=years, area=area)
-        intent = decide_intent(merged)
-        if intent == "search" and (q.years or q.area) and ctx.intent != "search":
-            intent = "grade" if area and len(years) == 1 else ctx.intent
-        return replace(merged, intent=intent)
+        years = r.years or ctx.years
+        areas = r.areas or ((ctx.area,) if ctx.area and ctx.intent in ("grade", "trend") else ())
+        merged = replace(
+            r, sides=(Side(council, council.short_name, years),), years=years, areas=areas
+        )
+        op = decide(merged)
+        if op == Op.SEARCH and (r.years or r.areas) and ctx.intent != "search":
+            op = _thread_op(Op.LOOKUP, ctx)
+        return replace(merged, op=op)
 
-    def _dispatch(self, question: str, q: Query, snap: Snapshot, offset: int, k: int) -> Answer:
-        if q.intent == "help":
+    def _dispatch(self, question: str, r: Reading, snap: Snapshot, offset: int, k: int) -> Answer:
+        shown = read_as(r)
+        if r.op == Op.HELP:
             return compose.help_answer(question, snap)
-        if q.ambiguous:
-            names = tuple(c.short_name for c in q.ambiguous)
+        if r.op == Op.ABOUT:
+            return about(question, r, snap, shown)
+        if r.ambiguous and (not r.councils or r.op != Op.SEARCH):
+            text, options = r.ambiguous[0]
+            held = [c for c in options if c.short_name in snap.held]
+            names = tuple(c.short_name for c in options)
             return Answer(
                 AnswerKind.CLARIFY,
                 question,
-                f"'{q.council_text}' could mean {' or '.join(names)}. Which one?",
+                f"'{text}' could mean {' or '.join(names)}. Which one?",
                 options=names,
-                context=compose.context_of(q),
+                context=compose.context_of(r),
+                read_as=shown + (f" ({len(held)} held)" if held else ""),
             )
-        if q.council is None and q.unknown_name and (q.years or q.intent != "search"):
-            names = tuple(nearest_names(q.unknown_name, self.councils))
-            hint = f" Did you mean {' or '.join(names)}?" if names else ""
-            return compose.not_found(
-                question,
-                q,
-                f"No English children's services authority is called '{q.unknown_name}'.{hint}",
-                names,
-            )
-        if q.council is not None and q.intent != "search":
-            clarify = self._reorganised(question, q)
-            if clarify is not None:
-                return clarify
-        if q.intent == "grade":
-            return compose.one_grade(question, q, snap, q.years[0])
-        if q.intent == "grades":
-            return compose.grades(question, q, snap)
-        if q.intent == "trend":
-            return compose.trend(question, q, snap)
-        if q.intent == "table":
-            return compose.table(question, q, snap)
-        return compose.passages(question, q, snap, offset, k)
+        if r.unknown and not r.councils and r.op != Op.SEARCH:
+            return self._unknown(question, r, shown)
+        if r.op == Op.SEARCH:
+            return compose.passages(question, r, snap, offset, k)
+        if r.op == Op.COMPARE:
+            return reasoning.compare(question, r, snap, shown)
+        if r.op in (Op.RANK, Op.COUNT) and not r.councils:
+            fn = ranking.rank if r.op == Op.RANK else ranking.count
+            return fn(question, r, snap, shown)
+        council = r.council
+        if council is None:
+            return compose.passages(question, r, snap, offset, k)
+        clarify = self._reorganised(question, r) if r.op != Op.CHANGE else None
+        if clarify is not None:
+            return clarify
+        if r.op == Op.YESNO:
+            return reasoning.yes_no(question, r, snap, shown)
+        if r.op == Op.COUNT:
+            return reasoning.letter_count(question, r, snap, shown)
+        if r.op == Op.CHANGE:
+            return reasoning.change(question, r, snap, shown)
+        chosen = reasoning.letter_lookup(question, r, snap, shown)
+        if chosen is not None:
+            return chosen
+        if r.areas and len(r.years) == 1:
+            return compose.one_grade(question, r, snap, r.years[0])
+        if r.areas and len(r.years) > 1:
+            return reasoning.change(question, r, snap, shown)
+        if r.areas:
+            ref = reasoning.chosen_letter(snap, r, council.short_name, r.area)
+            if ref is not None:
+                return compose.one_grade(question, r, snap, ref.year)
+        ref = snap.letter(council.short_name, r.years[0]) if len(r.years) == 1 else None
+        if ref is not None and graded_areas(ref.kind, ref.year) == ("overall",):
+            return compose.one_grade(question, r, snap, ref.year)  # a CSA's one rating
+        return compose.grades(question, r, snap)
 
-    def _reorganised(self, question: str, q: Query) -> Answer | None:
+    def _unknown(self, question: str, r: Reading, shown: str) -> Answer:
+        name = r.unknown[0]
+        names = tuple(self.names.nearest(name))
+        hint = f" Did you mean {' or '.join(names)}?" if names else ""
+        return compose.not_found(
+            question,
+            r,
+            f"I don't know '{name}': no English children's services authority is called "
+            f"that.{hint}",
+            names,
+        )
+
+    def _reorganised(self, question: str, r: Reading) -> Answer | None:
         """'Bedford 2008': Bedford began in 2009; Bedfordshire held the duty until then."""
-        council = q.council
-        missing = [y for y in q.years if y in YEARS and not council.exists_in(y)]
+        council = r.council
+        missing = [y for y in r.years if y in YEARS and not council.exists_in(y)]
         if not missing:
             return None
         related = [
@@ -189,19 +236,78 @@ class Answerer:
         ]
         if not related:
             return None
-        options = tuple(c.short_name for c in related) + (council.short_name,)
         spans = "; ".join(
             f"{c.short_name} {c.first_year}-{c.last_year}" for c in (*related, council)
         )
-        return Answer(
-            AnswerKind.CLARIFY,
+        typed = " ".join(words(r.sides[0].text))
+        if any(" ".join(words(c.short_name)).startswith(typed) for c in related):
+            # "Bedford 2008", "Cheshire 2010": the name typed begins the other council's
+            options = tuple(c.short_name for c in related) + (council.short_name,)
+            return Answer(
+                AnswerKind.CLARIFY,
+                question,
+                f"{council.short_name} was not a children's "
+                f"services authority in {', '.join(map(str, missing))}. Which did you "
+                f"mean? ({spans})",
+                options=options,
+                context=compose.context_of(r),
+            )
+        when = "after" if all(c.first_year > council.last_year for c in related) else "before"
+        held = "took over its duties" if when == "after" else "held the duty then"
+        return compose.not_found(
             question,
-            f"{council.short_name} was not a children's "
-            f"services authority in {', '.join(map(str, missing))}. Which did you "
-            f"mean? ({spans})",
-            options=options,
-            context=compose.context_of(q),
+            r,
+            f"{council.short_name} was not a children's services authority in "
+            f"{', '.join(map(str, missing))} (it was from {council.first_year} to "
+            f"{council.last_year}); {' and '.join(c.short_name for c in related)} {held} "
+            f"({spans}).",
+            tuple(c.short_name for c in related),
         )
+
+
+def _thread_op(op: Op, ctx: Context) -> Op:
+    """A follow-up that names only a council or a year asks what the thread asked."""
+    if op in (Op.SEARCH, Op.LOOKUP) and ctx.intent == "trend":
+        return Op.CHANGE
+    if op == Op.SEARCH and ctx.intent in ("grade", "grades"):
+        return Op.LOOKUP
+    return op
+
+
+def _cross_council(r: Reading) -> bool:
+    return "plural" in r.cues or r.order is not None or bool(r.grades)
+
+
+def _letter_words(snap: Snapshot):
+    """Whether the letters use a word (as the search index stems it)."""
+    postings = snap.index.postings
+    return lambda word: stem(word) in postings
+
+
+def read_as(r: Reading) -> str:
+    """One line saying how the question was read, so a misreading shows."""
+    if r.op == Op.HELP:
+        return ""
+    parts = [" and ".join(s.council.short_name for s in r.sides) if r.sides else ""]
+    parts += [" or ".join(f"{t}?" for t, _ in r.ambiguous)]
+    parts += [", ".join(AREA_LABELS[a].lower() for a in r.areas)]
+    if r.any_area and not r.areas:
+        parts.append("any area")
+    if r.grades:
+        parts.append("grade " + " or ".join(map(str, sorted(r.grades, reverse=True))))
+    if r.years:
+        parts.append(compose._years(r.years))
+    if r.scale:
+        parts.append(f"{r.scale.upper()} letters")
+    if r.order:
+        parts.append(f"{r.order} first" if r.sort_all else f"the {r.order}")
+    if r.latest:
+        parts.append("latest")
+    parts.append(str(r.op))
+    line = "Read as: " + " · ".join(p for p in parts if p)
+    if r.unknown or r.unread:
+        line += " · not recognised: " + ", ".join(f"'{w}'" for w in (*r.unknown, *r.unread))
+    return line
 
 
 def _related(a: CouncilRecord, b: CouncilRecord) -> bool:
@@ -211,8 +317,23 @@ def _related(a: CouncilRecord, b: CouncilRecord) -> bool:
         m = re.search(r"split into (.+?)\)", c.la_type)
         return m.group(1) if m else ""
 
-    return (
-        b.short_name in split_into(a).split(" and ")
-        or a.short_name in re.split(r" and (?=[A-Z])", split_into(b))
-        or b.short_name in re.split(r" and (?=[A-Z])", split_into(a))
-    )
+    return a.short_name in _successors(split_into(b)) or b.short_name in _successors(split_into(a))
+
+
+def _successors(text: str) -> list[str]:
+    """ "Cheshire East and Cheshire West and Chester" -> both names: split at an " and " that
+    starts a new council's name (the word after it begins a name the table lists)."""
+    from store.councils import directory as _directory
+
+    known = {c.short_name for c in _directory().councils}
+    parts, current = [], ""
+    for piece in text.split(" and "):
+        candidate = f"{current} and {piece}" if current else piece
+        if current and current in known and piece and piece[0].isupper():
+            parts.append(current)
+            current = piece
+        else:
+            current = candidate
+    if current:
+        parts.append(current)
+    return parts

@@ -2,7 +2,7 @@
 
 from retrieval.answer import Answer, AnswerKind, Cited, Context, Finding, Source
 from retrieval.index import Hit
-from retrieval.question import Query
+from retrieval.reading import Reading as Query
 from retrieval.snapshot import Snapshot
 from store.queries import JudgementRow, LetterRef, PassageRow
 from store.vocabulary import (
@@ -15,6 +15,7 @@ from store.vocabulary import (
     LetterKind,
     grade_phrase,
     graded_areas,
+    graded_as,
     regime_of,
     span,
 )
@@ -119,10 +120,10 @@ def not_found(question: str, q: Query, message: str, options: tuple[str, ...] = 
 
 def one_grade(question: str, q: Query, snap: Snapshot, year: int) -> Answer:
     council = q.council.short_name
-    area = q.area or "overall"
     letter = snap.letter(council, year)
     if letter is None:
         return no_letter(question, q, snap, year)
+    area = graded_as(q.area or "overall", letter.kind, year)
     row = snap.judgements.get((council, year, area))
     if row is None:
         return no_grade(question, q, snap, letter, area)
@@ -295,7 +296,9 @@ def table(question: str, q: Query, snap: Snapshot) -> Answer:
 
 
 def passages(question: str, q: Query, snap: Snapshot, offset: int, k: int) -> Answer:
-    council = q.council.short_name if q.council else None
+    # Several councils named: the first is the one whose letter is asked about
+    # ("what did Bedfordshire's letter say about splitting into Bedford and ...").
+    council = q.sides[0].council.short_name if q.sides else None
     if council and council not in snap.held:
         return not_found(question, q, held_phrase(snap, council))
     words = q.search_words or q.text

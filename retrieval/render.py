@@ -56,6 +56,9 @@ def to_dict(answer: Answer) -> dict:
         "passages": [passage_dict(p) for p in answer.passages],
         "options": list(answer.options),
         "more": answer.more,
+        "read_as": answer.read_as,
+        "verdict": answer.verdict,
+        "direction": answer.direction,
     }
 
 
@@ -72,6 +75,8 @@ def cite(s: Source) -> str:
 
 def to_text(answer: Answer, width: int = 88) -> str:
     out = [textwrap.fill(answer.message, width)]
+    if answer.read_as:
+        out.append(textwrap.fill(f"({answer.read_as})", width))
     for f in answer.judgements:
         out += [
             "",

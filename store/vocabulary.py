@@ -85,6 +85,78 @@ AREA_SYNONYMS: tuple[tuple[str, str], ...] = (
         r"rating|rated|perform(?:ed|s|ance)?\b(?! excellently| well| adequately| poorly)",
     ),
 )
+# Loose forms and abbreviations people type for each area, as whole words (lower case): the
+# question reader matches these exactly, so each is a phrase no other area could mean.
+AREA_FORMS: dict[str, tuple[str, ...]] = {
+    "overall": (
+        "overall",
+        "overall effectiveness",
+        "oe",
+        "overall grade",
+        "overall rating",
+        "children's services",
+        "childrens services",
+        "children s services",
+        "annual rating",
+    ),
+    "being_healthy": (
+        "being healthy",
+        "be healthy",
+        "healthy",
+        "bh",
+        "health",
+    ),
+    "staying_safe": (
+        "staying safe",
+        "stay safe",
+        "stayin safe",
+        "ss",
+        "safeguarding",
+        "safety",
+        "keeping children safe",
+        "keeping safe",
+    ),
+    "enjoying_and_achieving": (
+        "enjoying and achieving",
+        "enjoy and achieve",
+        "enjoy n achieve",
+        "enjoy & achieve",
+        "enjoying & achieving",
+        "e&a",
+        "e & a",
+        "ea",
+        "enjoying achieving",
+    ),
+    "making_a_positive_contribution": (
+        "making a positive contribution",
+        "make a positive contribution",
+        "positive contribution",
+        "mpc",
+        "pc",
+        "making positive contribution",
+    ),
+    "achieving_economic_wellbeing": (
+        "achieving economic well being",
+        "achieving economic wellbeing",
+        "economic well being",
+        "economic wellbeing",
+        "econ well being",
+        "econ wellbeing",
+        "aew",
+        "ew",
+        "economic",
+    ),
+    "capacity_to_improve": (
+        "capacity to improve",
+        "capacity",
+        "cap to improve",
+        "cti",
+        "management",
+    ),
+    "service_management": ("service management", "management of services"),
+    "social_care": ("social care", "childrens social care", "children's social care", "sc"),
+    "education": ("education", "education services", "schools"),
+}
 # Whole phrases (matched fuzzily, for typos) and the area each names.
 AREA_PHRASES = {
     "staying safe": "staying_safe",
@@ -98,6 +170,14 @@ AREA_PHRASES = {
     "healthy": "being_healthy",
     "capacity": "capacity_to_improve",
 }
+
+
+def graded_as(area: str, kind: LetterKind | str, year: int) -> str:
+    """The graded area that answers for ``area`` in a letter: 2007-2008 letters grade service
+    management within "capacity to improve, including the management of ..." (formats.md §5)."""
+    if area == "service_management" and kind == LetterKind.APA and year >= FIRST_YEAR + 2:
+        return "capacity_to_improve"
+    return area
 
 
 def graded_areas(kind: LetterKind | str, year: int) -> tuple[str, ...]:
@@ -127,6 +207,26 @@ CSA_WORDS = {"excellently": 4, "well": 3, "adequately": 2, "poorly": 1}
 APA_WORDS = {"outstanding": 4, "excellent": 4, "good": 3, "adequate": 2, "inadequate": 1}
 # Words a question may use for a grade, on either scale.
 GRADE_WORDS = {**APA_WORDS, **CSA_WORDS, "poor": 1}
+
+
+# What each grade means: the key wording of each scale (formats.md, section 2's table).
+APA_MEANINGS = {
+    4: "well above minimum requirements",
+    3: "consistently above minimum requirements",
+    2: "only minimum requirements",
+    1: "does not deliver minimum requirements",
+}
+CSA_MEANINGS = {
+    4: "significantly exceeds minimum requirements",
+    3: "exceeds minimum requirements",
+    2: "meets only minimum requirements",
+    1: "does not meet minimum requirements",
+}
+
+
+def grade_meaning(kind: LetterKind | str, grade: int) -> str:
+    """ "meets only minimum requirements": what the grade says of the service."""
+    return (CSA_MEANINGS if kind == LetterKind.CSA else APA_MEANINGS)[grade]
 
 
 def grade_label(kind: LetterKind | str, grade: int) -> str:

@@ -2,7 +2,7 @@
 
 from dataclasses import replace
 
-from retrieval.answer import Answer, Cited, Context, Finding, Source
+from retrieval.answer import Answer, Cited, Context, Finding, Source, Verdict
 from store.vocabulary import LetterKind, grade_label, grade_phrase
 
 APA = Source(
@@ -165,5 +165,40 @@ ANSWERS: dict[str, Answer] = {
             "what was Birmingham's Staying Safe grade in 2007?",
             "privately fostered children",
         ),
+    ),
+    "compare": Answer(
+        "compare",
+        "birmingham 2007 vs 2011 overall",
+        "Overall effectiveness: Birmingham 2007: Grade 3 (good); Birmingham 2011: Performs "
+        "poorly (1). These are different assessments: APA grades (2005-2008) and CSA ratings "
+        "(2009-2011) judge different things, though 4 is best on both.",
+        (finding("overall", "Overall effectiveness", 3, quote="Good overall."), POOR),
+        context=Context("Birmingham", (2007, 2011), "overall", "grades"),
+        read_as="Read as: Birmingham · overall effectiveness · 2007, 2011 · compare",
+        verdict=Verdict.DIFFERENT,
+    ),
+    "yesno": Answer(
+        "yesno",
+        "anything below adequate for birmingham 2007?",
+        "No: Birmingham's 2007 letter gives Being healthy Grade 2 (adequate); Staying safe "
+        "Grade 2 (adequate).",
+        (finding("being_healthy", "Being healthy", 2, quote="Adequate health."), SAFE),
+        context=Context("Birmingham", (2007,), None, "grades"),
+        read_as="Read as: Birmingham · any area · grade 1 · 2007 · yesno",
+    ),
+    "count": Answer(
+        "count",
+        "how many councils performed poorly in 2011",
+        "2 of the 2 councils held for 2011 were graded 1 for Overall effectiveness.",
+        (POOR,),
+        context=Context(None, (2011,), None, "table"),
+        read_as="Read as: grade 1 · 2011 · CSA letters · count",
+    ),
+    "about": Answer(
+        "about",
+        "is grade 4 good?",
+        "Grade 4 is outstanding in an APA letter (well above minimum requirements) and "
+        "\u201cPerforms excellently (4)\u201d in a CSA letter.",
+        read_as="Read as: grade 4 · about",
     ),
 }

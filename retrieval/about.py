@@ -1,0 +1,195 @@
+"""Answers about the scheme itself: the scales, the terms, the regimes, what the store holds.
+
+Every fact comes from ``store.vocabulary`` (or the snapshot, for what is held). Each topic is
+a set of cue words and the sentences that answer it; a question gets the topics whose cues it
+shares most, so a new phrasing of a known question finds its topic by its words.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from retrieval.answer import Answer, AnswerKind
+from retrieval.reading import GRADE_WORDS, Reading
+from retrieval.snapshot import Snapshot
+from store.vocabulary import (
+    APA_LABELS,
+    AREA_LABELS,
+    CSA_LABELS,
+    FIRST_YEAR,
+    GRADES,
+    LAST_YEAR,
+    OUTCOME_AREAS,
+    REGIME_NAMES,
+    REGIME_YEARS,
+    LetterKind,
+    grade_meaning,
+    grade_phrase,
+    graded_areas,
+    span,
+)
+
+MAX_TOPICS = 2  # a question gets its best topic, and a second only when it scores as well
+
+APA, CSA = LetterKind.APA, LetterKind.CSA
+DIRECTION = (
+    "On both scales 4 is best and 1 is worst: the opposite of school inspection grades, where "
+    "1 is outstanding. So 4 is best, 1 is worst."
+)
+
+
+def _scale(kind: LetterKind) -> str:
+    years = span(REGIME_YEARS[kind])
+    steps = "; ".join(
+        f"{grade_phrase(kind, g)}: {grade_meaning(kind, g)}" for g in sorted(GRADES, reverse=True)
+    )
+    name = REGIME_NAMES[kind]
+    return f"The {name} ({kind.upper()}, {years}) scale has 4 points: {steps}."
+
+
+def _grade(grade: int) -> str:
+    apa, csa = APA_LABELS[grade], CSA_LABELS[grade]
+    text = (
+        f"Grade {grade} is {apa} in an APA letter ({grade_meaning(APA, grade)}) and "
+        f"\u201c{csa[:1].upper()}{csa[1:]} ({grade})\u201d in a CSA letter "
+        f"({grade_meaning(CSA, grade)})."
+    )
+    if grade == max(GRADES):
+        text += (
+            " It is the top grade; it does not mean a service is perfect: letters graded 4 "
+            "still name areas for improvement."
+        )
+    return text + " " + DIRECTION
+
+
+def _areas_by_year(r: Reading) -> str:
+    years = [y for y in r.years if FIRST_YEAR <= y <= LAST_YEAR] or list(
+        range(FIRST_YEAR, LAST_YEAR + 1)
+    )
+    parts = []
+    for year in years:
+        kind = APA if year in REGIME_YEARS[APA] else CSA
+        labels = ", ".join(AREA_LABELS[a].lower() for a in graded_areas(kind, year))
+        parts.append(f"{year} letters grade {labels}")
+    return "; ".join(parts) + "."
+
+
+ECM = (
+    "The five Every Child Matters outcomes are "
+    + ", ".join(AREA_LABELS[a].lower() for a in OUTCOME_AREAS)
+    + f". APA letters graded each of them in {span(range(2007, 2009))}."
+)
+NO_AREAS = (
+    f"From 2009 the children's services assessment ({span(REGIME_YEARS[CSA])}) gives a single "
+    "overall rating, with strengths and areas for improvement in prose: no per-area grades. "
+    f"Per-area grades exist only in the APA letters of {span(range(2007, 2009))}."
+)
+CAPACITY = (
+    "Capacity to improve is the APA judgement of whether a council can make its services "
+    "better: in 2007-2008 \u201ccapacity to improve, including the management of services for "
+    "children and young people\u201d, so service management is graded within it, not separately "
+    "(2005-2006 letters discuss service management in prose). It is graded 1-4 like the rest."
+)
+YEARS = (
+    f"The letters run from {FIRST_YEAR} to {LAST_YEAR}: APA letters {span(REGIME_YEARS[APA])}, "
+    f"CSA letters {span(REGIME_YEARS[CSA])}. There was no 2012 assessment (the duty, section 138 "
+    "of the Education and Inspections Act 2006, was repealed in 2012) and none before 2005."
+)
+NAMES = {
+    APA: f"APA stands for annual performance assessment, Ofsted's yearly judgement of a "
+    f"council's children's services in {span(REGIME_YEARS[APA])}, graded 1-4.",
+    CSA: f"CSA stands for children's services assessment, the single yearly rating of "
+    f"{span(REGIME_YEARS[CSA])}; in 2009 it was called the annual rating.",
+}
+ISSUER = (
+    "Ofsted issued the letters (jointly with CSCI, the Commission for Social Care Inspection, "
+    "in 2005-2006)."
+)
+JAR = (
+    "JAR is a joint area review: an inspection of all a council's children's services by "
+    "several inspectorates, with its own grades. In 2006 councils with a JAR had no APA letter; "
+    "JAR grades are not APA grades."
+)
+SECTION_138 = (
+    "Section 138 of the Education and Inspections Act 2006 required Ofsted's annual assessment "
+    "of each council's children's services; it was repealed in 2012."
+)
+DATING = (
+    "A letter counts for the year in its title, not the date it was signed: a 2011 assessment "
+    "dated January 2012 is a 2011 letter."
+)
+DIFFERENT = (
+    "An APA grade and a CSA rating are different assessments: both use 1-4 with 4 best, but "
+    "they judge different things, so compare them with care."
+)
+NAME_2009 = (
+    "In 2009 the assessment was called the annual rating of council children's services; "
+    "from 2010 it was called the children's services assessment."
+)
+
+
+@dataclass(frozen=True)
+class Topic:
+    cues: frozenset[str]
+    say: Callable[[Reading, Snapshot], str]
+
+
+def _cues(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _held(_r: Reading, snap: Snapshot) -> str:
+    names = ", ".join(sorted(snap.held))
+    letters = sum(len(v) for v in snap.held.values())
+    return f"The store holds {letters} letters for {len(snap.held)} councils: {names}."
+
+
+TOPICS = (
+    Topic(
+        _cues("scale scales differ difference apa csa compare between"),
+        lambda r, s: f"{_scale(APA)} {_scale(CSA)} {DIRECTION}",
+    ),
+    Topic(_cues("every child matters ecm outcomes five"), lambda r, s: ECM),
+    Topic(_cues("why no after 2008 2009 per area grades anymore"), lambda r, s: NO_AREAS),
+    Topic(_cues("capacity improve service management"), lambda r, s: CAPACITY),
+    Topic(_cues("years cover covered 2012 2004 2013 store span range there"), lambda r, s: YEARS),
+    Topic(_cues("apa stand stands annual performance assessment acronym"), lambda r, s: NAMES[APA]),
+    Topic(_cues("csa stand stands meaning services assessment"), lambda r, s: NAMES[CSA]),
+    Topic(
+        _cues("who issued issues issue wrote published publishes sent csci"), lambda r, s: ISSUER
+    ),
+    Topic(_cues("jar joint area review reviews"), lambda r, s: JAR),
+    Topic(_cues("section 138 act law"), lambda r, s: SECTION_138),
+    Topic(_cues("dated date january signed count counts"), lambda r, s: DATING),
+    Topic(_cues("councils do you have hold held letters which"), _held),
+    Topic(_cues("called name annual rating 2009"), lambda r, s: NAME_2009),
+    Topic(_cues("can compare apa csa different same"), lambda r, s: DIFFERENT),
+    Topic(
+        _cues("best worst top lowest highest school schools like opposite points 1 4"),
+        lambda r, s: DIRECTION + " " + _scale(APA),
+    ),
+    Topic(_cues("areas graded grade got what letters"), lambda r, s: _areas_by_year(r)),
+)
+
+
+def about(question: str, r: Reading, snap: Snapshot, read_as: str = "") -> Answer:
+    words = set(re.findall(r"[a-z0-9]+", r.text.lower()))
+    grades = sorted(
+        {g for w, g in GRADE_WORDS.items() if w in words}
+        | set(r.grades)
+        | {int(d) for d in re.findall(r"\b(?:grade|rated|a|the|\()\s*([1-4])\b", r.text.lower())}
+    )
+    meaning = " ".join(_grade(g) for g in grades) if grades else ""
+    scored = sorted(
+        ((len(t.cues & words), i) for i, t in enumerate(TOPICS)), key=lambda x: (-x[0], x[1])
+    )
+    best = scored[0][0]
+    chosen = [TOPICS[i] for score, i in scored[:MAX_TOPICS] if score == best and score > 0]
+    if "minimum" in words or "requirements" in words:
+        chosen = [TOPICS[0]]  # the key wording of each grade is the scales' own text
+    parts = [meaning] if meaning else []
+    parts += [t.say(r, snap) for t in chosen if not (meaning and t is TOPICS[-2])]
+    message = " ".join(dict.fromkeys(p for p in parts if p)) or (
+        f"{_scale(APA)} {_scale(CSA)} {DIRECTION}"
+    )
+    return Answer(AnswerKind.ABOUT, question, message, read_as=read_as)

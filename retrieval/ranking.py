@@ -1,0 +1,143 @@
+"""Answers across councils: listings filtered by grade, best or worst first, and counts."""
+
+from retrieval.answer import Answer, AnswerKind
+from retrieval.compose import _years, context_of, finding
+from retrieval.reading import Order, Reading
+from retrieval.snapshot import Snapshot
+from store.queries import JudgementRow
+from store.vocabulary import AREA_LABELS, AREA_ORDER, grade_phrase, graded_areas, regime_of
+
+
+def scope(r: Reading, snap: Snapshot) -> tuple[list[int], list[str]]:
+    """The years asked (every year held when none) and the areas: those named, every area
+    for "anything" or a grade filter with no area, else the overall judgement."""
+    held = sorted({ref.year for refs in snap.held.values() for ref in refs})
+    years = [y for y in (r.years or held) if r.scale is None or regime_of(y) == r.scale]
+    if r.areas:
+        areas = list(r.areas)
+    elif r.any_area or r.grades:
+        areas = list(AREA_LABELS)
+    else:
+        areas = ["overall"]
+    return years, areas
+
+
+def matching(r: Reading, snap: Snapshot, years: list[int], areas: list[str]) -> list[JudgementRow]:
+    rows = [
+        row
+        for (council, year, area), row in snap.judgements.items()
+        if year in years and area in areas and (not r.grades or row.grade in r.grades)
+    ]
+    if r.latest:
+        last = {}
+        for row in rows:
+            key = row.letter.authority
+            if key not in last or row.letter.year > last[key]:
+                last[key] = row.letter.year
+        rows = [row for row in rows if row.letter.year == last[row.letter.authority]]
+    return rows
+
+
+def rank(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
+    years, areas = scope(r, snap)
+    letters = _letters_in(snap, years)
+    if not letters:
+        return Answer(
+            AnswerKind.NOT_FOUND,
+            question,
+            f"The store holds no letters for {_years(r.years or years)}.",
+            context=context_of(r, "table"),
+            read_as=read_as,
+        )
+    rows = matching(r, snap, years, areas)
+    if not rows and all(a not in graded_areas(regime_of(y), y) for y in years for a in areas):
+        labels = ", ".join(AREA_LABELS[a] for a in areas)
+        return Answer(
+            AnswerKind.NO_GRADE,
+            question,
+            f"{labels} is not graded in the letters for {_years(years)}.",
+            context=context_of(r, "table"),
+            read_as=read_as,
+        )
+    rows = _ordered(r, rows)
+    councils = len({row.letter.authority for row in rows})
+    what = _what(r, areas)
+    message = (
+        f"{councils} council(s) {what} in {_years(years)}, out of the {len(letters)} letter(s) "
+        "held for those years."
+    )
+    if r.order and not r.sort_all:
+        word = "Best" if r.order == Order.BEST else "Worst"
+        message = f"{word} {what.removeprefix('with ')}: " + _names(rows) + ". " + message
+    return Answer(
+        AnswerKind.TABLE,
+        question,
+        message,
+        tuple(finding(row) for row in rows),
+        context=context_of(r, "table"),
+        read_as=read_as,
+    )
+
+
+def _ordered(r: Reading, rows: list[JudgementRow]) -> list[JudgementRow]:
+    """Best (or worst) first; a superlative without "first" or "ranking" keeps only the
+    councils at the top (or bottom) grade, ties included."""
+    key = lambda row: (row.grade, -row.letter.year, row.letter.authority)  # noqa: E731
+    if r.order is None:
+        return sorted(
+            rows, key=lambda row: (row.letter.authority, row.letter.year, AREA_ORDER[row.area])
+        )
+    best = r.order == Order.BEST
+    rows = sorted(rows, key=key, reverse=best)
+    if r.sort_all or not rows:
+        return rows
+    extreme = rows[0].grade
+    return [row for row in rows if row.grade == extreme]
+
+
+def _what(r: Reading, areas: list[str]) -> str:
+    where = (
+        "any area" if len(areas) > 1 and not r.areas else ", ".join(AREA_LABELS[a] for a in areas)
+    )
+    if r.grades:
+        grades = " or ".join(str(g) for g in sorted(r.grades, reverse=True))
+        return f"graded {grades} for {where}"
+    return f"with a grade for {where}"
+
+
+def _names(rows: list[JudgementRow]) -> str:
+    return ", ".join(
+        f"{row.letter.authority} {row.letter.year} ({grade_phrase(row.letter.kind, row.grade)})"
+        for row in rows
+    )
+
+
+def _letters_in(snap: Snapshot, years: list[int]) -> list:
+    return [ref for refs in snap.held.values() for ref in refs if ref.year in years]
+
+
+def count(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
+    years, areas = scope(r, snap)
+    letters = _letters_in(snap, years)
+    rows = (
+        _ordered(r, matching(r, snap, years, areas)) if r.order else matching(r, snap, years, areas)
+    )
+    if r.unit == "letters":
+        found = len({(row.letter.authority, row.letter.year) for row in rows})
+        total, unit = len(letters), "letters"
+    else:
+        found = len({row.letter.authority for row in rows})
+        total, unit = len({ref.authority for ref in letters}), "councils"
+    what = _what(r, areas)
+    message = (
+        f"{found} of the {total} {unit} held for {_years(years) or 'any year'} "
+        f"{'were' if found != 1 else 'was'} {what}" + (f": {_names(rows)}." if rows else ".")
+    )
+    return Answer(
+        AnswerKind.COUNT,
+        question,
+        message,
+        tuple(finding(row) for row in rows),
+        context=context_of(r, "table"),
+        read_as=read_as,
+    )

@@ -1,0 +1,385 @@
+"""Answers that reason over the grades of one council: compare, yes/no, the strongest and
+weakest areas, counts within a letter, and change over the years."""
+
+import re
+
+from retrieval.answer import Answer, AnswerKind, Direction, Verdict
+from retrieval.compose import _years, context_of, finding, held_phrase, no_letter
+from retrieval.reading import Order, Reading
+from retrieval.snapshot import Snapshot
+from store.councils import CouncilRecord
+from store.queries import JudgementRow, LetterRef
+from store.vocabulary import (
+    AREA_LABELS,
+    AREA_ORDER,
+    REGIME_YEARS,
+    YEARS,
+    LetterKind,
+    grade_phrase,
+    graded_areas,
+)
+
+# The areas a "weakest area" question ranks: the outcomes (or 2005's two services) when a
+# letter grades at least this many of them besides overall and capacity; else every area,
+# since one area alone cannot be stronger or weaker than anything.
+MIN_AREAS_TO_RANK = 2
+HEADLINE = ("overall", "capacity_to_improve")
+
+
+def letter_rows(snap: Snapshot, council: str, year: int) -> list[JudgementRow]:
+    rows = [r for r in snap.by_council.get(council, []) if r.letter.year == year]
+    return sorted(rows, key=lambda r: AREA_ORDER[r.area])
+
+
+def chosen_letter(snap: Snapshot, r: Reading, council: str, area: str | None = None):
+    """The letter a question about one council means: its year, or the latest held (in the
+    regime asked, grading the area asked)."""
+    refs = snap.held.get(council, [])
+    if r.years:
+        return next((ref for ref in refs if ref.year in r.years), None)
+    fits = [
+        ref
+        for ref in refs
+        if (r.scale is None or ref.kind == r.scale)
+        and (area is None or area in graded_areas(ref.kind, ref.year))
+    ]
+    return max(fits, key=lambda ref: ref.year, default=None)
+
+
+def _phrase(row: JudgementRow) -> str:
+    return f"{AREA_LABELS[row.area]} {grade_phrase(row.letter.kind, row.grade)}"
+
+
+def _list(rows: list[JudgementRow]) -> str:
+    return "; ".join(_phrase(row) for row in rows)
+
+
+# -- one letter --------------------------------------------------------------------------------
+
+
+def _missing_letter(question: str, r: Reading, snap: Snapshot, council: CouncilRecord) -> Answer:
+    if r.years:
+        return no_letter(question, _as_query(r, council), snap, r.years[0])
+    return Answer(
+        AnswerKind.NOT_FOUND,
+        question,
+        held_phrase(snap, council.short_name),
+        context=context_of(_as_query(r, council)),
+    )
+
+
+def _as_query(r: Reading, council: CouncilRecord):
+    from dataclasses import replace
+
+    from retrieval.reading import Side
+
+    return replace(r, sides=(Side(council, council.short_name, r.years),))
+
+
+def ranked_areas(rows: list[JudgementRow]) -> list[JudgementRow]:
+    areas = [row for row in rows if row.area not in HEADLINE]
+    return areas if len(areas) >= MIN_AREAS_TO_RANK else rows
+
+
+def letter_lookup(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer | None:
+    """'weakest area', 'which areas were good': one letter's grades chosen by order or filter.
+    None when the question asks neither (the plain lookups answer it)."""
+    if not (r.order or (r.grades and not r.areas)):
+        return None
+    council = r.council
+    ref = chosen_letter(snap, r, council.short_name)
+    if ref is None:
+        return _missing_letter(question, r, snap, council)
+    rows = letter_rows(snap, council.short_name, ref.year)
+    pool = ranked_areas(rows)
+    if r.order:
+        extreme = (max if r.order == Order.BEST else min)(row.grade for row in pool)
+        picked = [row for row in pool if row.grade == extreme]
+        word = "strongest" if r.order == Order.BEST else "weakest"
+        lead = f"{council.short_name}'s {word} area{'s' if len(picked) > 1 else ''} in {ref.year}"
+    else:
+        # "which areas were good": every graded area, unless the question says "outcomes"
+        pool = pool if "outcomes" in r.words else rows
+        picked = [row for row in pool if row.grade in r.grades]
+        lead = f"{council.short_name}'s {ref.year} areas graded {_grade_words(r, ref.kind)}"
+    if not picked:
+        words = _grade_words(r, ref.kind)
+        message = f"None of {council.short_name}'s {ref.year} grades is {words}: {_list(rows)}."
+        shown = rows
+    else:
+        message = f"{lead}: {_list(picked)}."
+        shown = picked
+    return Answer(
+        AnswerKind.GRADES,
+        question,
+        message,
+        tuple(finding(row) for row in shown),
+        context=context_of(r, "grades"),
+        read_as=read_as,
+    )
+
+
+def _grade_words(r: Reading, kind: LetterKind) -> str:
+    return " or ".join(grade_phrase(kind, g) for g in sorted(r.grades, reverse=True))
+
+
+def yes_no(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
+    council = r.council
+    ref = chosen_letter(snap, r, council.short_name, r.area)
+    if ref is None:
+        return _missing_letter(question, r, snap, council)
+    rows = letter_rows(snap, council.short_name, ref.year)
+    by_area = {row.area: row for row in rows}
+    asked = [by_area[a] for a in r.areas if a in by_area]
+    missing = [a for a in r.areas if a not in by_area]
+    text = r.text.lower()
+    if missing:
+        return _not_graded(question, r, ref, missing, rows, read_as)
+    if not r.areas and not r.any_area:
+        asked = [by_area["overall"]] if "overall" in by_area else []
+    yes, shown = _decide(r, text, rows, asked)
+    start = "Yes" if yes else "No"
+    message = f"{start}: {council.short_name}'s {ref.year} letter gives {_list(shown)}."
+    return Answer(
+        AnswerKind.YESNO,
+        question,
+        message,
+        tuple(finding(row) for row in shown),
+        context=context_of(r, "grades"),
+        read_as=read_as,
+    )
+
+
+def _decide(r: Reading, text: str, rows: list, asked: list) -> tuple[bool, list]:
+    """Whether the question's claim holds, and the grades to show for it."""
+    if len(asked) >= 2 and not r.grades:
+        a, b = asked[0], asked[1]
+        if re.search(r"\b(?:better|higher|stronger|above)\b", text):
+            return a.grade > b.grade, asked
+        if re.search(r"\b(?:worse|lower|weaker|below)\b", text):
+            return a.grade < b.grade, asked
+        return len({row.grade for row in asked}) == 1, asked
+    if asked and re.search(
+        r"\b(?:higher|better|stronger) than\b.*\b(?:anything|everything|"
+        r"all|other)\b",
+        text,
+    ):
+        others = [row for row in rows if row not in asked]
+        return all(a.grade > o.grade for a in asked for o in others), asked
+    if asked and r.order:
+        extreme = (max if r.order == Order.BEST else min)(row.grade for row in rows)
+        return all(a.grade == extreme for a in asked), asked
+    if r.grades:
+        pool = asked if asked else rows
+        if r.any_area or not asked:
+            hits = [row for row in pool if row.grade in r.grades]
+            return bool(hits), hits or rows
+        return all(row.grade in r.grades for row in pool), pool
+    return bool(asked), asked or rows
+
+
+def _not_graded(question, r, ref: LetterRef, missing, rows, read_as) -> Answer:
+    labels = ", ".join(AREA_LABELS[a] for a in missing)
+    message = (
+        f"{ref.authority}'s {ref.year} letter does not grade {labels}; it grades {_list(rows)}."
+    )
+    return Answer(
+        AnswerKind.NO_GRADE,
+        question,
+        message,
+        tuple(finding(row) for row in rows),
+        context=context_of(r, "grades"),
+        read_as=read_as,
+    )
+
+
+def letter_count(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
+    council = r.council
+    ref = chosen_letter(snap, r, council.short_name)
+    if ref is None:
+        return _missing_letter(question, r, snap, council)
+    rows = letter_rows(snap, council.short_name, ref.year)
+    pool = [row for row in rows if not r.areas or row.area in r.areas]
+    hits = [row for row in pool if not r.grades or row.grade in r.grades]
+    what = _grade_words(r, ref.kind) if r.grades else "graded"
+    message = (
+        f"{len(hits)} of the {len(pool)} graded areas in {council.short_name}'s {ref.year} "
+        f"letter are {what}" + (f": {_list(hits)}." if hits else ".")
+    )
+    return Answer(
+        AnswerKind.COUNT,
+        question,
+        message,
+        tuple(finding(row) for row in hits),
+        context=context_of(r, "grades"),
+        read_as=read_as,
+    )
+
+
+# -- two or more sides ------------------------------------------------------------------------
+
+
+def compare(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
+    area = r.area or "overall"
+    sides = _sides(r)
+    lines, rows, gaps = [], [], []
+    for council, years in sides:
+        name = council.short_name
+        ref = chosen_letter(snap, _with_years(r, years), name, area)
+        row = snap.judgements.get((name, ref.year, area)) if ref else None
+        if ref is None:
+            asked = f" for {_years(years)}" if years else ""
+            lines.append(f"{name}: no letter held{asked}")
+            gaps.append(Verdict.NO_LETTER)
+        elif row is None:
+            lines.append(f"{name} {ref.year}: {AREA_LABELS[area]} not graded that year")
+            gaps.append(Verdict.NOT_GRADED)
+        else:
+            lines.append(f"{name} {ref.year}: {grade_phrase(row.letter.kind, row.grade)}")
+            rows.append(row)
+    verdict = _verdict(rows, gaps)
+    message = f"{AREA_LABELS[area]}: " + "; ".join(lines) + ". " + _verdict_line(verdict, rows)
+    return Answer(
+        AnswerKind.COMPARE,
+        question,
+        message.strip(),
+        tuple(finding(row) for row in rows),
+        context=context_of(r, "grades"),
+        read_as=read_as,
+        verdict=verdict,
+    )
+
+
+def _sides(r: Reading) -> list[tuple[CouncilRecord, tuple[int, ...]]]:
+    """Each council with its own years; one council named with several years is one side per
+    year ("Birmingham 2007 vs 2011")."""
+    if len(r.councils) == 1:
+        years = r.years or ()
+        if len(r.sides) > 1:
+            return [(s.council, s.years) for s in r.sides]
+        return [(r.councils[0], (y,)) for y in years] or [(r.councils[0], ())]
+    return [(s.council, s.years) for s in r.sides]
+
+
+def _with_years(r: Reading, years: tuple[int, ...]) -> Reading:
+    from dataclasses import replace
+
+    return replace(r, years=years)
+
+
+def _verdict(rows: list[JudgementRow], gaps: list[Verdict]) -> Verdict | None:
+    if gaps:
+        return gaps[0]
+    if len(rows) != 2:
+        return None
+    a, b = rows
+    if a.letter.kind != b.letter.kind:
+        return Verdict.DIFFERENT
+    if a.grade == b.grade:
+        return Verdict.EQUAL
+    return Verdict.FIRST_HIGHER if a.grade > b.grade else Verdict.SECOND_HIGHER
+
+
+def _verdict_line(verdict: Verdict | None, rows: list[JudgementRow]) -> str:
+    if verdict == Verdict.DIFFERENT:
+        return (
+            f"These are different assessments: APA grades ({_span(LetterKind.APA)}) and CSA "
+            f"ratings ({_span(LetterKind.CSA)}) judge different things, though 4 is best on both."
+        )
+    if verdict == Verdict.EQUAL:
+        return "The grades are equal."
+    if verdict in (Verdict.FIRST_HIGHER, Verdict.SECOND_HIGHER):
+        hi = rows[0] if verdict == Verdict.FIRST_HIGHER else rows[1]
+        return f"{hi.letter.authority} {hi.letter.year} is higher (4 is best)."
+    if verdict == Verdict.NO_LETTER:
+        return "One side has no letter in the store, so they cannot be compared."
+    if verdict == Verdict.NOT_GRADED:
+        return "One side's letter does not grade that area, so they cannot be compared."
+    if rows:
+        top = max(row.grade for row in rows)
+        best = ", ".join(row.letter.authority for row in rows if row.grade == top)
+        return f"Highest: {best}."
+    return ""
+
+
+def _span(kind: LetterKind) -> str:
+    years = REGIME_YEARS[kind]
+    return f"{years[0]}-{years[-1]}"
+
+
+# -- change over time --------------------------------------------------------------------------
+
+
+def change(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
+    council = r.council
+    name = council.short_name
+    area = r.area or "overall"
+    asked = [y for y in (r.years or YEARS) if y in YEARS]
+    if len(asked) == 1:  # "did it keep its 4 into 2007": from the letter before up to then
+        before = [ref.year for ref in snap.held.get(name, []) if ref.year < asked[0]]
+        asked = list(range(max(before), asked[0] + 1)) if before else asked
+    years = [y for y in asked if council.exists_in(y)] or asked
+    if r.scale and not r.span and not any(y in r.years for y in years if r.years):
+        years = [y for y in years if y in REGIME_YEARS[r.scale]]
+    held = {ref.year: ref for ref in snap.held.get(name, [])}
+    rows = [snap.judgements[(name, y, area)] for y in years if (name, y, area) in snap.judgements]
+    not_held = [y for y in years if y not in held]
+    gone = [y for y in asked if not council.exists_in(y)]
+    ungraded = [y for y in years if y in held and (name, y, area) not in snap.judgements]
+    if not rows:
+        message = (
+            f"None of the letters held for {name} grades {AREA_LABELS[area]} in "
+            f"{_years(years)}. {held_phrase(snap, name)}"
+        )
+        return Answer(
+            AnswerKind.NOT_FOUND,
+            question,
+            message,
+            context=context_of(r, "trend"),
+            read_as=read_as,
+        )
+    steps = "; ".join(
+        f"{row.letter.year}: {grade_phrase(row.letter.kind, row.grade)}" for row in rows
+    )
+    direction = _direction(rows)
+    message = f"{name}, {AREA_LABELS[area]}: {steps}."
+    if direction == Direction.SINGLE:
+        message += (
+            f" Only one letter in {_years(years)} grades it: one letter does not make a trend."
+        )
+    else:
+        first, last = rows[0], rows[-1]
+        word = {Direction.UP: "Up", Direction.DOWN: "Down", Direction.SAME: "The same"}[direction]
+        message += (
+            f" {word}: {first.grade} in {first.letter.year}, {last.grade} in {last.letter.year}."
+        )
+    if ungraded:
+        message += f" Not graded in the letter for {', '.join(map(str, ungraded))}."
+    if not_held:
+        message += f" No letter held for {', '.join(map(str, not_held))}."
+    if gone:
+        message += (
+            f" {name} was a children's services authority only from {council.first_year} to "
+            f"{council.last_year}: no letter for {', '.join(map(str, gone))}."
+        )
+    if len({row.letter.kind for row in rows}) > 1:
+        message += (
+            f" APA grades ({_span(LetterKind.APA)}) and CSA ratings ({_span(LetterKind.CSA)}) "
+            "are different assessments on a 1-4 scale, 4 best."
+        )
+    return Answer(
+        AnswerKind.TREND,
+        question,
+        message,
+        tuple(finding(row) for row in rows),
+        context=context_of(r, "trend"),
+        read_as=read_as,
+        direction=direction,
+    )
+
+
+def _direction(rows: list[JudgementRow]) -> Direction:
+    if len(rows) < 2:
+        return Direction.SINGLE
+    first, last = rows[0].grade, rows[-1].grade
+    return Direction.UP if last > first else Direction.DOWN if last < first else Direction.SAME

@@ -20,6 +20,7 @@ from store.vocabulary import (
     GRADES,
     LAST_YEAR,
     OUTCOME_AREAS,
+    OUTCOME_YEARS,
     REGIME_NAMES,
     REGIME_YEARS,
     LetterKind,
@@ -29,6 +30,7 @@ from store.vocabulary import (
     span,
 )
 
+CSA_FIRST = REGIME_YEARS[LetterKind.CSA][0]
 MAX_TOPICS = 2  # a question gets its best topic, and a second only when it scores as well
 
 APA, CSA = LetterKind.APA, LetterKind.CSA
@@ -77,54 +79,58 @@ def _areas_by_year(r: Reading) -> str:
 ECM = (
     "The five Every Child Matters outcomes are "
     + ", ".join(AREA_LABELS[a].lower() for a in OUTCOME_AREAS)
-    + f". APA letters graded each of them in {span(range(2007, 2009))}."
+    + f". APA letters graded each of them in {span(OUTCOME_YEARS)}."
 )
 NO_AREAS = (
     f"From 2009 the children's services assessment ({span(REGIME_YEARS[CSA])}) gives a single "
     "overall rating, with strengths and areas for improvement in prose: no per-area grades. "
-    f"Per-area grades exist only in the APA letters of {span(range(2007, 2009))}."
+    f"Per-area grades exist only in the APA letters of {span(OUTCOME_YEARS)}."
 )
 CAPACITY = (
     "Capacity to improve is the APA judgement of whether a council can make its services "
-    "better: in 2007-2008 \u201ccapacity to improve, including the management of services for "
-    "children and young people\u201d, so service management is graded within it, not separately "
-    "(2005-2006 letters discuss service management in prose). It is graded 1-4 like the rest."
+    f"better: in {span(OUTCOME_YEARS)} \u201ccapacity to improve, including the management "
+    "of services for children and young people\u201d, so service management is graded within "
+    "it, not separately "
+    f"({FIRST_YEAR}-{FIRST_YEAR + 1} letters discuss service management in prose). It is "
+    "graded 1-4 like the rest."
 )
 YEARS = (
     f"The letters run from {FIRST_YEAR} to {LAST_YEAR}: APA letters {span(REGIME_YEARS[APA])}, "
-    f"CSA letters {span(REGIME_YEARS[CSA])}. There was no 2012 assessment (the duty, section 138 "
-    "of the Education and Inspections Act 2006, was repealed in 2012) and none before 2005."
+    f"CSA letters {span(REGIME_YEARS[CSA])}. There was no {LAST_YEAR + 1} assessment (the duty, "
+    f"section 138 of the Education and Inspections Act 2006, was repealed in {LAST_YEAR + 1}) "
+    f"and none before {FIRST_YEAR}."
 )
 NAMES = {
     APA: f"APA stands for annual performance assessment, Ofsted's yearly judgement of a "
     f"council's children's services in {span(REGIME_YEARS[APA])}, graded 1-4.",
     CSA: f"CSA stands for children's services assessment, the single yearly rating of "
-    f"{span(REGIME_YEARS[CSA])}; in 2009 it was called the annual rating.",
+    f"{span(REGIME_YEARS[CSA])}; in {CSA_FIRST} it was called the annual rating.",
 }
 ISSUER = (
     "Ofsted issued the letters (jointly with CSCI, the Commission for Social Care Inspection, "
-    "in 2005-2006)."
+    f"in {FIRST_YEAR}-{FIRST_YEAR + 1})."
 )
 JAR = (
     "JAR is a joint area review: an inspection of all a council's children's services by "
-    "several inspectorates, with its own grades. In 2006 councils with a JAR had no APA letter; "
+    f"several inspectorates, with its own grades. In {FIRST_YEAR + 1} councils with a JAR had no "
+    "APA letter; "
     "JAR grades are not APA grades."
 )
 SECTION_138 = (
     "Section 138 of the Education and Inspections Act 2006 required Ofsted's annual assessment "
-    "of each council's children's services; it was repealed in 2012."
+    f"of each council's children's services; it was repealed in {LAST_YEAR + 1}."
 )
 DATING = (
-    "A letter counts for the year in its title, not the date it was signed: a 2011 assessment "
-    "dated January 2012 is a 2011 letter."
+    "A letter counts for the year in its title, not the date it was signed: a "
+    f"{LAST_YEAR} assessment dated January {LAST_YEAR + 1} is a {LAST_YEAR} letter."
 )
 DIFFERENT = (
     "An APA grade and a CSA rating are different assessments: both use 1-4 with 4 best, but "
     "they judge different things, so compare them with care."
 )
 NAME_2009 = (
-    "In 2009 the assessment was called the annual rating of council children's services; "
-    "from 2010 it was called the children's services assessment."
+    f"In {CSA_FIRST} the assessment was called the annual rating of council children's "
+    f"services; from {CSA_FIRST + 1} it was called the children's services assessment."
 )
 
 
@@ -150,9 +156,14 @@ TOPICS = (
         lambda r, s: f"{_scale(APA)} {_scale(CSA)} {DIRECTION}",
     ),
     Topic(_cues("every child matters ecm outcomes five"), lambda r, s: ECM),
-    Topic(_cues("why no after 2008 2009 per area grades anymore"), lambda r, s: NO_AREAS),
+    Topic(
+        _cues(f"why no after {CSA_FIRST - 1} {CSA_FIRST} per area grades"), lambda r, s: NO_AREAS
+    ),
     Topic(_cues("capacity improve service management"), lambda r, s: CAPACITY),
-    Topic(_cues("years cover covered 2012 2004 2013 store span range there"), lambda r, s: YEARS),
+    Topic(
+        _cues(f"years cover covered {LAST_YEAR + 1} {FIRST_YEAR - 1} store span range there"),
+        lambda r, s: YEARS,
+    ),
     Topic(_cues("apa stand stands annual performance assessment acronym"), lambda r, s: NAMES[APA]),
     Topic(_cues("csa stand stands meaning services assessment"), lambda r, s: NAMES[CSA]),
     Topic(
@@ -162,7 +173,7 @@ TOPICS = (
     Topic(_cues("section 138 act law"), lambda r, s: SECTION_138),
     Topic(_cues("dated date january signed count counts"), lambda r, s: DATING),
     Topic(_cues("councils do you have hold held letters which"), _held),
-    Topic(_cues("called name annual rating 2009"), lambda r, s: NAME_2009),
+    Topic(_cues(f"called name annual rating {CSA_FIRST}"), lambda r, s: NAME_2009),
     Topic(_cues("can compare apa csa different same"), lambda r, s: DIFFERENT),
     Topic(
         _cues("best worst top lowest highest school schools like opposite points 1 4"),

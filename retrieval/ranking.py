@@ -16,7 +16,8 @@ def scope(r: Reading, snap: Snapshot) -> tuple[list[int], list[str]]:
     if r.areas:
         areas = list(r.areas)
     elif r.any_area or r.grades:
-        areas = list(AREA_LABELS)
+        graded = {a for y in years for a in graded_areas(regime_of(y), y)}
+        areas = sorted(graded, key=AREA_ORDER.__getitem__)  # "performed poorly": CSA's one
     else:
         areas = ["overall"]
     return years, areas

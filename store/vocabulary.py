@@ -21,6 +21,8 @@ REGIME_YEARS: dict[LetterKind, range] = {
     LetterKind.CSA: range(2009, LAST_YEAR + 1),
 }
 YEARS = range(FIRST_YEAR, LAST_YEAR + 1)
+# The APA years that grade the five outcomes one by one (2005-06 letters grade fewer areas).
+OUTCOME_YEARS = range(FIRST_YEAR + 2, REGIME_YEARS[LetterKind.APA][-1] + 1)
 REGIME_NAMES = {
     LetterKind.APA: "annual performance assessment",
     LetterKind.CSA: "children's services assessment",

@@ -15,7 +15,6 @@ from pathlib import Path
 from retrieval.answerer import Answerer
 from retrieval.evaluate import _fold, load_questions
 from retrieval.index import Params
-from retrieval.question import parse_question
 from retrieval.snapshot import Snapshot
 from store.db import create_schema, make_engine
 from store.ingest import ingest_paths
@@ -30,7 +29,7 @@ def main(files: list[Path]) -> None:
     ingest_paths(sql, [ROOT / "tests/data/letters"])
     engine = Answerer.open(sql)
     items = [i for f in files for i in load_questions(f.read_text()) if i["expect"] == "passage"]
-    queries = [(parse_question(i["q"], engine.councils), _fold(i["contains"])) for i in items]
+    queries = [(engine.read(i["q"]), _fold(i["contains"])) for i in items]
     grid = [
         Params("okapi", k1, b, epsilon=e)
         for k1, b, e in itertools.product((0.9, 1.2, 1.5, 2.0), (0.5, 0.75, 0.9), (0.25,))

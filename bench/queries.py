@@ -12,7 +12,7 @@
 
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from retrieval.tokenize import STOPWORDS
 
@@ -65,6 +65,38 @@ class QuestionSets:
     trend: list[str]
     table: list[str]
     search: list[str]
+    # One list per operation of the question reader, to time every answer kind.
+    by_op: dict[str, list[str]] = field(default_factory=dict)
+
+
+COMPARE_FORMS = (
+    "{a} vs {b} {year}",
+    "{a} or {b}: who did better on {area}?",
+    "how does {a}'s {area} compare with {b}'s",
+)
+YESNO_FORMS = (
+    "did {a} get anything outstanding in {apa_year}?",
+    "anything below adequate for {a} in {apa_year}?",
+    "was {a} rated good in {year}?",
+)
+COUNT_FORMS = (
+    "how many councils performed {csa_word} in {csa_year}?",
+    "how many areas were graded adequate in {a}'s {apa_year} letter",
+    "how many councils got outstanding for anything in {apa_year}",
+)
+RANK_FORMS = (
+    "best overall council in {year}",
+    "{area} league table, best first",
+    "which councils were rated good or better in {apa_year}",
+    "worst performer {csa_year}",
+)
+REASON_FORMS = ("{a} {apa_year} weakest area", "where was {a} strongest in {apa_year}")
+ABOUT_FORMS = (
+    "what does performs {csa_word} mean",
+    "is grade {grade} good?",
+    "how do the APA and CSA scales differ",
+    "what are the five every child matters outcomes",
+)
 
 
 def build(manifest: dict, passages: list[str], n: int, seed: int) -> QuestionSets:
@@ -79,7 +111,32 @@ def build(manifest: dict, passages: list[str], n: int, seed: int) -> QuestionSet
         else:
             table.append(_table_question(rng))
     search = [_search_text(rng, passages) for _ in range(n)]
-    return QuestionSets(grade, trend, table, search)
+    by_op = {
+        name: [_filled(rng, forms, councils) for _ in range(n)]
+        for name, forms in (
+            ("compare", COMPARE_FORMS),
+            ("yesno", YESNO_FORMS),
+            ("count", COUNT_FORMS),
+            ("rank", RANK_FORMS),
+            ("reason", REASON_FORMS),
+            ("about", ABOUT_FORMS),
+        )
+    }
+    return QuestionSets(grade, trend, table, search, by_op)
+
+
+def _filled(rng: random.Random, forms: tuple[str, ...], councils: list[str]) -> str:
+    a, b = rng.sample(councils, 2)
+    return rng.choice(forms).format(
+        a=a,
+        b=b,
+        year=rng.randint(2005, 2011),
+        apa_year=rng.randint(2005, 2008),
+        csa_year=rng.randint(2009, 2011),
+        csa_word=rng.choice(CSA_WORDS),
+        area=rng.choice(AREA_PHRASES[rng.choice(("overall", "staying_safe", "being_healthy"))]),
+        grade=rng.randint(1, 4),
+    )
 
 
 def _grade_question(rng: random.Random, letter: dict) -> GradeQuestion:

@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from retrieval.answer import Answer, AnswerKind, Finding, Source
+from retrieval.render import same_text
 from store.botstate import Vote
 from store.vocabulary import ARCHIVE_SPAN, REGIME_YEARS, REGIMES_IN_WORDS, LetterKind
 
@@ -159,7 +160,8 @@ def to_blocks(answer: Answer) -> dict:
             )
     shown = 0
     for rank, p in enumerate(answer.passages, start=answer.offset + 1):
-        shown += msg.add(section(quote(p.text)), context(f"{citation(p.source)} · #{rank}"))
+        same = f" · {escape(same_text(p))}" if p.same_in else ""
+        shown += msg.add(section(quote(p.text)), context(f"{citation(p.source)} · #{rank}{same}"))
     if answer.options:
         lead = "*Try asking:*\n" if answer.kind == AnswerKind.HELP else ""
         msg.add(section(lead + "\n".join(f"• {escape(o)}" for o in answer.options)))

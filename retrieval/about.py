@@ -31,12 +31,15 @@ from store.vocabulary import (
 )
 
 CSA_FIRST = REGIME_YEARS[LetterKind.CSA][0]
-MAX_TOPICS = 2  # a question gets its best topic, and a second only when it scores as well
+MAX_TOPICS = 2
+MIN_SHARED_WITH_MEANING = (
+    2  # a question gets its best topic, and a second only when it scores as well
+)
 
 APA, CSA = LetterKind.APA, LetterKind.CSA
 DIRECTION = (
     "On both scales 4 is best and 1 is worst: the opposite of school inspection grades, where "
-    "1 is outstanding. So 4 is best, 1 is worst."
+    "1 is outstanding."
 )
 
 
@@ -179,7 +182,7 @@ TOPICS = (
         _cues("best worst top lowest highest school schools like opposite points 1 4"),
         lambda r, s: DIRECTION + " " + _scale(APA),
     ),
-    Topic(_cues("areas graded grade got what letters"), lambda r, s: _areas_by_year(r)),
+    Topic(_cues("areas graded got letters outcomes"), lambda r, s: _areas_by_year(r)),
 )
 
 
@@ -195,7 +198,10 @@ def about(question: str, r: Reading, snap: Snapshot, read_as: str = "") -> Answe
         ((len(t.cues & words), i) for i, t in enumerate(TOPICS)), key=lambda x: (-x[0], x[1])
     )
     best = scored[0][0]
-    chosen = [TOPICS[i] for score, i in scored[:MAX_TOPICS] if score == best and score > 0]
+    # A grade's meaning answers most of a question that names one: a topic joins it only when
+    # it shares at least two cue words with the question.
+    floor = MIN_SHARED_WITH_MEANING if grades else 1
+    chosen = [TOPICS[i] for score, i in scored[:MAX_TOPICS] if score == best and score >= floor]
     if "minimum" in words or "requirements" in words:
         chosen = [TOPICS[0]]  # the key wording of each grade is the scales' own text
     parts = [meaning] if meaning else []

@@ -98,6 +98,7 @@ class Cited:
     kind: str
     section: str
     source: Source
+    same_in: tuple[str, ...] = ()  # other letters whose passage says the same, word for word
 
 
 @dataclass(frozen=True)

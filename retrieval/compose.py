@@ -1,5 +1,8 @@
 """Turning a resolved question and a snapshot into an ``Answer`` of each kind."""
 
+import re
+from dataclasses import replace
+
 from retrieval.answer import Answer, AnswerKind, Cited, Context, Finding, Source
 from retrieval.index import Hit
 from retrieval.reading import Reading as Query
@@ -25,6 +28,8 @@ EXAMPLES = (
     "Birmingham 2007 grades",
     "How has Birmingham's overall rating changed from 2007 to 2011?",
     "Which councils performed poorly in 2011?",
+    "Birmingham 2007 vs 2011 overall",
+    "what does performs adequately mean?",
     "privately fostered children",
 )
 AREA_WORDS = {
@@ -108,8 +113,10 @@ def help_answer(question: str, snap: Snapshot) -> Answer:
         "I answer questions about Ofsted's letters on councils' children's services, "
         f"{ARCHIVE_SPAN} "
         f"({letters} letters for {councils} councils are loaded). Ask for a grade (council, area, "
-        "year), all grades of a year, a trend across years, which councils got a grade, or "
-        "search the letters' text."
+        "year), all grades of a year, a trend across years, two councils compared, which "
+        "councils got a grade (best or worst first, or how many), a yes/no about a letter, what "
+        "the scales mean, or search the letters' text. Put words in quotes, or start with "
+        "search:, to search the text even when they name an area."
     )
     return Answer(AnswerKind.HELP, question, message, options=EXAMPLES)
 
@@ -302,7 +309,8 @@ def passages(question: str, q: Query, snap: Snapshot, offset: int, k: int) -> An
     if council and council not in snap.held:
         return not_found(question, q, held_phrase(snap, council))
     words = q.search_words or q.text
-    found = snap.search(words, offset + k + 1, council=council, years=q.years)
+    hits = snap.search(words, (offset + k + 1) * SAME_TEXT_FETCH, council=council, years=q.years)
+    found = same_text_once(hits)
     page = found[offset : offset + k]
     scope = (
         " in " + " ".join(filter(None, [council, _years(q.years) if q.years else ""]))
@@ -317,11 +325,38 @@ def passages(question: str, q: Query, snap: Snapshot, offset: int, k: int) -> An
         AnswerKind.PASSAGES,
         question,
         message,
-        passages=tuple(cited(p, h) for p, h in page),
+        passages=tuple(replace(cited(p, h), same_in=same) for (p, h), same in page),
         context=context_of(q, "search"),
         offset=offset,
         more=len(found) > offset + k,
     )
+
+
+SAME_TEXT_FETCH = 4  # hits fetched per passage shown, so repeats folded away still fill a page
+
+
+def same_text_once(hits: list) -> list:
+    """Passages whose words are the same but for the council's name (the scale's boilerplate,
+    the closing paragraph) shown once, each with the other letters that say the same."""
+    groups: dict[str, list] = {}
+    for row, hit in hits:
+        groups.setdefault(_fingerprint(row.text, row.letter.authority), []).append((row, hit))
+    return [
+        (
+            group[0],
+            tuple(
+                f"{r.letter.authority} {r.letter.kind.upper()} {r.letter.year}"
+                for r, _ in group[1:]
+            ),
+        )
+        for group in groups.values()
+    ]
+
+
+def _fingerprint(text: str, authority: str) -> str:
+    words = re.sub(r"[^a-z]+", " ", text.lower()).split()
+    name = set(re.sub(r"[^a-z]+", " ", authority.lower()).split())
+    return " ".join(w for w in words if w not in name)
 
 
 def _kind_name(kind: str) -> str:

@@ -67,9 +67,10 @@ def rank(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
         f"{councils} council(s) {what} in {_years(years)}, out of the {len(letters)} letter(s) "
         "held for those years."
     )
-    if r.order and not r.sort_all:
+    if r.order and not r.sort_all and rows:
         word = "Best" if r.order == Order.BEST else "Worst"
-        message = f"{word} {what.removeprefix('with ')}: " + _names(rows) + ". " + message
+        where = ", ".join(AREA_LABELS[a] for a in areas) if len(areas) == 1 else "any area"
+        message = f"{word} for {where} in {_years(years)}: {_names(rows)}. {message}"
     return Answer(
         AnswerKind.TABLE,
         question,
@@ -107,8 +108,8 @@ def _what(r: Reading, areas: list[str]) -> str:
 
 
 def _names(rows: list[JudgementRow]) -> str:
-    return ", ".join(
-        f"{row.letter.authority} {row.letter.year} ({grade_phrase(row.letter.kind, row.grade)})"
+    return "; ".join(
+        f"{row.letter.authority} {row.letter.year}, {grade_phrase(row.letter.kind, row.grade)}"
         for row in rows
     )
 

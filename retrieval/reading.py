@@ -271,6 +271,7 @@ class _Scan:
     cues: set[str] = field(default_factory=set)
     rest: list[tuple[int, str]] = field(default_factory=list)  # (position, original word)
     used: set[int] = field(default_factory=set)
+    names: list[range] = field(default_factory=list)  # where each council name was written
 
 
 def _tokens(text: str) -> tuple[list[str], list[str]]:
@@ -334,6 +335,7 @@ def _scan(tokens: list[str], shown: list[str], names: Gazetteer) -> _Scan:
             else:
                 s.ambiguous.append((text, entry.councils))
             s.used.update(range(i, i + n))
+            s.names.append(range(i, i + n))
             i += n
             continue
         if area:
@@ -692,8 +694,10 @@ def _unit(tokens: list[str]) -> str:
 
 
 def _search_words(body: str, s: _Scan, tokens: list[str]) -> str:
-    """The question without its council names and years: what a passage search looks for."""
-    kept = [t for i, t in enumerate(tokens) if i not in s.used or _is_area_word(t)]
+    """The question without its first council's name and its years: what a passage search
+    looks for. Other councils named are the subject ("... splitting into Bedford and ...")."""
+    later = {i for span in s.names[1:] for i in span}
+    kept = [t for i, t in enumerate(tokens) if i not in s.used or i in later or _is_area_word(t)]
     kept = [t for t in kept if not re.fullmatch(r"(?:19|20)?\d\d", t)]
     return " ".join(kept)
 
@@ -749,7 +753,7 @@ def decide(r: Reading, forced: bool = False) -> Op:
         return Op.LOOKUP  # answered by asking which, or by saying the name is not known
     across = bool(cues & {"plural", "order_best", "order_worst"})
     weighty = len(topic) >= MIN_TOPIC_OVER_CUES and _is_topic(r)
-    if topic and not across and not r.years and (weighty or not (r.grades or "grade" in cues)):
+    if topic and not across and (weighty or not (r.grades or "grade" in cues)):
         return Op.SEARCH  # "Healthy Schools status", "outstanding fostering and adoption"
     if r.areas or r.years or r.grades or across or "grade" in cues:
         return Op.RANK

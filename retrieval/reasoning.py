@@ -330,6 +330,8 @@ def change(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
         message = (
             f"None of the letters held for {name} grades {AREA_LABELS[area]} in "
             f"{_years(years)}. {held_phrase(snap, name)}"
+            if held
+            else held_phrase(snap, name)
         )
         return Answer(
             AnswerKind.NOT_FOUND,

@@ -44,6 +44,7 @@ def passage_dict(p: Cited) -> dict:
         "kind": p.kind,
         "section": p.section,
         "source": source_dict(p.source),
+        "same_in": list(p.same_in),
     }
 
 
@@ -73,6 +74,14 @@ def cite(s: Source) -> str:
     return f"{s.title} ({kind} {s.year}{date}), section \u201c{s.section}\u201d{page} [{s.file}]"
 
 
+def same_text(p: Cited) -> str:
+    """ "… and 6 other letters say the same" (naming up to three)."""
+    named = ", ".join(p.same_in[:3]) + (", …" if len(p.same_in) > 3 else "")
+    n = len(p.same_in)
+    verb = "letters say" if n > 1 else "letter says"
+    return f"\u2026 and {n} other {verb} the same ({named})"
+
+
 def to_text(answer: Answer, width: int = 88) -> str:
     out = [textwrap.fill(answer.message, width)]
     if answer.read_as:
@@ -100,6 +109,8 @@ def to_text(answer: Answer, width: int = 88) -> str:
                 cite(p.source), width, initial_indent="   \u2014 ", subsequent_indent="     "
             ),
         ]
+        if p.same_in:
+            out.append(textwrap.fill(f"   {same_text(p)}", width, subsequent_indent="     "))
     if answer.options:
         out += ["", "Try: " + " | ".join(answer.options)]
     return "\n".join(out)

@@ -55,7 +55,7 @@ def test_thumbs_down_on_a_private_grade_answer_renders_it_again_with_thanks(bot)
     [row] = botstate.feedback_rows(bot.engine.sql_engine)
     assert (row.vote, row.answer_kind, row.letters, row.question) == (
         "down",
-        "grades",
+        "grade",  # one council, one year, a CSA letter: its overall rating
         "Birmingham CSA 2011",
         "Birmingham 2011",
     )

@@ -100,7 +100,7 @@ def test_trend_and_table(engine: Answerer) -> None:
     trend = engine.answer("How has Birmingham's overall rating changed from 2007 to 2011?")
     assert trend.kind == "trend"
     assert [(f.year, f.grade) for f in trend.judgements] == [(2007, 3), (2011, 1)]
-    assert "No letter held for 2008-2010" in trend.message
+    assert "Down: 3 in 2007, 1 in 2011. No letter held for 2008, 2009, 2010." in trend.message
     table = engine.answer("Which councils performed poorly in 2011?")
     assert table.kind == "table"
     assert sorted(f.authority for f in table.judgements) == ["Birmingham", "Slough"]
@@ -135,7 +135,7 @@ def test_follow_ups_resolve_against_the_previous_question(engine: Answerer) -> N
         ("   \n\t ", {"help"}),
         ("🙂🙂🙂", {"help", "passages"}),
         ("<@U123> <!channel> <https://example.org|link>", {"help", "passages"}),
-        ("'; DROP TABLE letter; --", {"passages"}),
+        ("'; DROP TABLE letter; --", {"help"}),
         ("Birmingham", {"grades"}),
         ("2007", {"table"}),
         ("Bedford", {"grades", "not_found", "clarify"}),

@@ -123,6 +123,9 @@ def test_search_for_an_unknown_council_as_json(letters) -> None:
             "passages": [],
             "options": ["Northamptonshire", "Southampton", "Waltham Forest"],
             "more": False,
+            "read_as": "",
+            "verdict": None,
+            "direction": None,
         },
     )
 
@@ -185,10 +188,14 @@ def test_search_as_json_in_a_council_and_year(letters) -> None:
                     "page": None,
                     "file": "csa2011_late_slough.txt",
                 },
+                "same_in": [],
             }
         ],
         "options": [],
         "more": False,
+        "read_as": "",
+        "verdict": None,
+        "direction": None,
     }
 
 
@@ -196,10 +203,11 @@ def test_ask_json_is_one_line_that_keeps_curly_quotes(letters) -> None:
     assert letters("ask", "--json", "What was Gotham’s overall grade in 2007?") == (
         0,
         '{"kind": "not_found", "question": "What was Gotham’s overall grade in 2007?", '
-        "\"message\": \"No English children's services authority is called 'Gotham'. Did you "
-        'mean Northamptonshire or Southampton or Waltham Forest?", "judgements": [], '
-        '"passages": [], "options": ["Northamptonshire", "Southampton", "Waltham Forest"], '
-        '"more": false}\n',
+        "\"message\": \"I don't know 'Gotham': no English children's services authority is "
+        'called that. Did you mean Northamptonshire or Southampton or Waltham Forest?", '
+        '"judgements": [], "passages": [], "options": ["Northamptonshire", "Southampton", '
+        '"Waltham Forest"], "more": false, "read_as": "Read as: overall effectiveness · 2007 · '
+        'lookup · not recognised: \'Gotham\'", "verdict": null, "direction": null}\n',
     )
 
 
@@ -208,15 +216,18 @@ def test_ask_json_is_one_line_that_keeps_curly_quotes(letters) -> None:
     [
         (
             "Gotham",  # six names score at least 60: three are offered
-            "No English children's services authority is called 'Gotham'. Did you mean "
-            "Northamptonshire or Southampton or Waltham Forest?",
+            "I don't know 'Gotham': no English children's services authority is called that. "
+            "Did you mean Northamptonshire or Southampton or Waltham Forest?",
         ),
         (
             "Springfield",  # Sheffield scores exactly 60
-            "No English children's services authority is called 'Springfield'. Did you mean "
-            "Enfield or Sheffield?",
+            "I don't know 'Springfield': no English children's services authority is called "
+            "that. Did you mean Enfield or Sheffield?",
         ),
-        ("Xyzzyq", "No English children's services authority is called 'Xyzzyq'."),
+        (
+            "Xyzzyq",
+            "I don't know 'Xyzzyq': no English children's services authority is called that.",
+        ),
     ],
 )
 def test_an_unknown_council_is_offered_at_most_three_names_scoring_60_or_more(
@@ -313,13 +324,13 @@ def test_eval_reports_each_expectation_then_every_failure_and_exits_1(letters, t
         "FAIL gy-bad 'Birmingham overall since 2005': got trend {'2007': 3, '2011': 1}\n"
         "FAIL p-bad 'private fostering': no top-3 passage holds 'no such words' (passages)\n"
         "FAIL nf-bad 'Birmingham being healthy 2007 to 2011': got trend: Birmingham, Being "
-        "healthy: 2007: Grade 2 (adequate). Not graded in the letter fo\n"
+        "healthy: 2007: Grade 2 (adequate). Only one letter in 2007-201\n"
         'FAIL na-bad "What was Birmingham\'s overall grade in 2008?": got not_found: No letter '
         "for Birmingham for 2008 is in the store. The store holds these letters\n"
         "FAIL t-bad 'Which councils performed poorly in 2011?': got table ['Birmingham', "
         "'Slough']\n"
         "FAIL c-bad 'Birmingham being healthy 2007 to 2011': got trend: Birmingham, Being "
-        "healthy: 2007: Grade 2 (adequate). Not graded in the letter fo\n"
+        "healthy: 2007: Grade 2 (adequate). Only one letter in 2007-201\n"
         "FAIL u-bad 'help': unknown expectation 'bogus'\n"
         "FAIL  'help': got help: I answer questions about Ofsted's letters on councils' "
         "children's services, 2005\n",

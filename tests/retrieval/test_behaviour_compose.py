@@ -23,9 +23,10 @@ def scoreless(text: str) -> str:
     return re.sub(r"\(score \d+\.\d\d\)", "(score …)", text)
 
 
-def not_found(question: str, message: str) -> dict:
-    """The JSON of a not-found answer: the message and nothing else."""
-    return {
+def not_found(question: str, message: str, read_as: str | None = None) -> dict:
+    """The JSON of a not-found answer: the message, how the question was read, and nothing
+    else."""
+    answer = {
         "kind": "not_found",
         "question": question,
         "message": message,
@@ -34,6 +35,28 @@ def not_found(question: str, message: str) -> dict:
         "options": [],
         "more": False,
     }
+    if read_as is not None:
+        answer |= {"read_as": read_as, "verdict": None, "direction": None}
+    return answer
+
+
+HELP_MESSAGE = (
+    "I answer questions about Ofsted's letters on councils' children's services, 2005-2011 "
+    "(8 letters for 7 councils are loaded). Ask for a grade (council, area, year), all grades "
+    "of a year, a trend across years, two councils compared, which councils got a grade (best "
+    "or worst first, or how many), a yes/no about a letter, what the scales mean, or search "
+    "the letters' text. Put words in quotes, or start with search:, to search the text even "
+    "when they name an area."
+)
+HELP_OPTIONS = [
+    "what was Birmingham's Staying Safe grade in 2007?",
+    "Birmingham 2007 grades",
+    "How has Birmingham's overall rating changed from 2007 to 2011?",
+    "Which councils performed poorly in 2011?",
+    "Birmingham 2007 vs 2011 overall",
+    "what does performs adequately mean?",
+    "privately fostered children",
+]
 
 
 # -- one grade ---------------------------------------------------------------------------------
@@ -44,6 +67,7 @@ def test_an_overall_csa_rating_is_called_the_overall_rating_in_the_csa_wording(e
     assert scoreless(to_text(answer)) == (
         "Slough's overall rating in its 2011 children's services assessment letter was Performs\n"
         "poorly (1).\n"
+        "(Read as: Slough · overall effectiveness · 2011 · lookup)\n"
         "\n"
         "Slough 2011 — Overall effectiveness: Performs poorly (1)\n"
         "  “Children’s services in Slough Borough Council perform poorly.”\n"
@@ -57,6 +81,7 @@ def test_a_surrey_capacity_grade_is_answered_from_the_2005_grade_table(engine) -
     assert scoreless(to_text(answer)) == (
         "Surrey's Capacity to improve grade in its 2005 annual performance assessment letter was\n"
         "Grade 3 (good).\n"
+        "(Read as: Surrey · capacity to improve · 2005 · lookup)\n"
         "\n"
         "Surrey 2005 — Capacity to improve: Grade 3 (good)\n"
         "  “The council s capacity to improve is good.”\n"
@@ -77,6 +102,7 @@ def test_a_csa_letter_asked_for_an_outcome_area_gives_the_overall_rating_and_one
         "Birmingham's 2011 letter does not grade Being healthy: children's services assessments\n"
         "(2009-2011) give a single overall rating. Its overall rating was Performs poorly (1).\n"
         "The passage below is what the letter says nearest to it.\n"
+        "(Read as: Birmingham · being healthy · 2011 · lookup)\n"
         "\n"
         "Birmingham 2011 — Overall effectiveness: Performs poorly (1)\n"
         "  “Children’s services in Birmingham City Council perform poorly.”\n"
@@ -116,8 +142,9 @@ def test_a_trend_without_an_area_follows_the_overall_rating_across_both_regimes(
     assert answer.kind == "trend"
     assert answer.message == (
         "Birmingham, Overall effectiveness: 2007: Grade 3 (good); 2011: Performs poorly (1). "
-        "No letter held for 2008-2010. APA grades (2005-2008) and CSA ratings (2009-2011) are "
-        "different assessments on a 1-4 scale, 4 best."
+        "Down: 3 in 2007, 1 in 2011. No letter held for 2008, 2009, 2010. APA grades "
+        "(2005-2008) and CSA ratings (2009-2011) are different assessments on a 1-4 scale, 4 "
+        "best."
     )
     assert [(f.year, f.area, f.grade) for f in answer.judgements] == [
         (2007, "overall", 3),
@@ -128,8 +155,9 @@ def test_a_trend_without_an_area_follows_the_overall_rating_across_both_regimes(
 def test_a_trend_names_the_held_letters_that_do_not_grade_the_area(engine) -> None:
     answer = engine.answer("Birmingham being healthy 2007 to 2011")
     assert answer.message == (
-        "Birmingham, Being healthy: 2007: Grade 2 (adequate). Not graded in the letter for 2011. "
-        "No letter held for 2008-2010."
+        "Birmingham, Being healthy: 2007: Grade 2 (adequate). Only one letter in 2007-2011 "
+        "grades it: one letter does not make a trend. Not graded in the letter for 2011. No "
+        "letter held for 2008, 2009, 2010."
     )
 
 
@@ -139,24 +167,27 @@ def test_a_trend_over_years_whose_letters_never_grade_the_area_says_what_is_held
         "Birmingham being healthy 2009 to 2011",
         "None of the letters held for Birmingham grades Being healthy in 2009-2011. The store "
         "holds these letters for Birmingham: 2007 (APA), 2011 (CSA).",
+        "Read as: Birmingham · being healthy · 2009-2011 · change",
     )
 
 
 def test_a_trend_for_a_council_with_no_letters_says_so(engine) -> None:
     answer = engine.answer("Manchester overall since 2005")
     assert to_dict(answer) == not_found(
-        "Manchester overall since 2005", "The store holds no letters for Manchester."
+        "Manchester overall since 2005",
+        "The store holds no letters for Manchester.",
+        read_as="Read as: Manchester · overall effectiveness · 2005-2011 · change",
     )
 
 
 # -- tables ------------------------------------------------------------------------------------
 
 
-def test_a_table_without_years_covers_every_year_held(engine) -> None:
+def test_a_table_in_csa_wording_without_years_covers_every_csa_year(engine) -> None:
     answer = engine.answer("Which councils performed poorly?")
     assert answer.message == (
-        "2 council(s) graded 1 for Overall effectiveness in 2005-2011, out of 8 letter(s) held "
-        "for those years. (Grade 1 = performs poorly in CSA letters.)"
+        "2 council(s) graded 1 for Overall effectiveness in 2009-2011, out of the 4 letter(s) "
+        "held for those years."
     )
     assert [(f.authority, f.year) for f in answer.judgements] == [
         ("Birmingham", 2011),
@@ -167,8 +198,8 @@ def test_a_table_without_years_covers_every_year_held(engine) -> None:
 def test_a_table_for_two_years_lists_them_rather_than_a_span(engine) -> None:
     answer = engine.answer("Which councils performed poorly in 2010 and 2011?")
     assert answer.message == (
-        "2 council(s) graded 1 for Overall effectiveness in 2010, 2011, out of 3 letter(s) held "
-        "for those years. (Grade 1 = performs poorly in CSA letters.)"
+        "2 council(s) graded 1 for Overall effectiveness in 2010, 2011, out of the 3 letter(s) "
+        "held for those years."
     )
 
 
@@ -176,7 +207,8 @@ def test_a_table_without_a_grade_word_counts_every_council_graded(engine) -> Non
     answer = engine.answer("staying safe grades in 2008")
     assert answer.kind == "table"
     assert answer.message == (
-        "1 council(s) for Staying safe in 2008, out of 1 letter(s) held for those years."
+        "1 council(s) with a grade for Staying safe in 2008, out of the 1 letter(s) held for "
+        "those years."
     )
     assert [(f.authority, f.grade) for f in answer.judgements] == [("Bedfordshire", 1)]
 
@@ -186,13 +218,13 @@ def test_a_table_without_a_grade_word_counts_every_council_graded(engine) -> Non
     [
         (
             "Which councils performed excellently in 2011?",
-            "0 council(s) graded 4 for Overall effectiveness in 2011, out of 2 letter(s) held for "
-            "those years. (Grade 4 = performs excellently in CSA letters.)",
+            "0 council(s) graded 4 for Overall effectiveness in 2011, out of the 2 letter(s) held "
+            "for those years.",
         ),
         (
             "Which councils had outstanding staying safe grades in 2008?",
-            "0 council(s) graded 4 for Staying safe in 2008, out of 1 letter(s) held for those "
-            "years. (Grade 4 = performs excellently in CSA letters.)",
+            "0 council(s) graded 4 for Staying safe in 2008, out of the 1 letter(s) held for those "
+            "years.",
         ),
     ],
 )
@@ -204,27 +236,30 @@ def test_a_table_of_a_graded_area_that_nobody_got_is_an_empty_table(
 
 
 @pytest.mark.parametrize(
-    ("question", "message"),
+    ("question", "message", "read_as"),
     [
         (
             "Which councils had good being healthy grades in 2011?",
             "Being healthy is not graded in the letters for 2011.",
+            "Read as: being healthy · grade 3 · 2011 · rank",
         ),
         (
             "Which councils had good being healthy grades in 2009?",
             "Being healthy is not graded in the letters for 2009.",
+            "Read as: being healthy · grade 3 · 2009 · rank",
         ),
         (
             "Which councils had good staying safe grades in 2005?",
             "Staying safe is not graded in the letters for 2005.",
+            "Read as: staying safe · grade 3 · 2005 · rank",
         ),
     ],
 )
 def test_a_table_of_an_area_that_year_does_not_grade_says_it_is_not_graded(
-    engine, question: str, message: str
+    engine, question: str, message: str, read_as: str
 ) -> None:
     assert to_dict(engine.answer(question)) == {
-        **not_found(question, message),
+        **not_found(question, message, read_as),
         "kind": "no_grade",
     }
 
@@ -232,7 +267,9 @@ def test_a_table_of_an_area_that_year_does_not_grade_says_it_is_not_graded(
 def test_a_table_for_a_year_with_no_letters_says_none_are_held(engine) -> None:
     question = "Which councils performed poorly in 2004?"
     assert to_dict(engine.answer(question)) == not_found(
-        question, "The store holds no letters for 2004."
+        question,
+        "The store holds no letters for 2004.",
+        "Read as: grade 1 · 2004 · CSA letters · rank",
     )
 
 
@@ -242,14 +279,15 @@ def test_a_table_for_a_year_with_no_letters_says_none_are_held(engine) -> None:
 def test_a_search_in_a_council_with_no_letters_says_so(engine) -> None:
     question = "what did Ofsted say about fostering in Manchester?"
     assert to_dict(engine.answer(question)) == not_found(
-        question, "The store holds no letters for Manchester."
+        question, "The store holds no letters for Manchester.", "Read as: Manchester · search"
     )
 
 
-def test_a_search_that_matches_nothing_says_so(engine) -> None:
+def test_unknown_words_alone_get_the_help_answer(engine) -> None:
     assert to_dict(engine.answer("xyzzy plugh")) == {
-        **not_found("xyzzy plugh", "No passage matches 'xyzzy plugh'."),
-        "kind": "passages",
+        **not_found("xyzzy plugh", HELP_MESSAGE, ""),
+        "kind": "help",
+        "options": HELP_OPTIONS,
     }
 
 
@@ -290,7 +328,7 @@ def test_a_long_search_quotes_only_its_first_eighty_characters(engine) -> None:
         "Passages that best match 'what does the letter say about the arrangements for "
         "identifying and safeguarding', ranked by BM25."
     )
-    assert engine.answer("xyzzy " * 20).message == ("No passage matches '" + "xyzzy " * 13 + "xy'.")
+    assert engine.answer("xyzzy " * 20).message == HELP_MESSAGE
 
 
 @pytest.mark.parametrize(("k", "more"), [(3, True), (4, False), (5, False)])
@@ -346,6 +384,7 @@ def test_a_grade_quoted_in_a_short_sentence_comes_with_the_best_passage_of_its_s
     assert scoreless(to_text(answer)) == (
         "Birmingham's Making a positive contribution grade in its 2007 annual performance\n"
         "assessment letter was Grade 3 (good).\n"
+        "(Read as: Birmingham · making a positive contribution · 2007 · lookup)\n"
         "\n"
         "Birmingham 2007 — Making a positive contribution: Grade 3 (good)\n"
         "  “Outcomes in this aspect remain good.”\n"

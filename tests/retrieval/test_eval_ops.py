@@ -71,7 +71,10 @@ def test_yes_no_counts_and_years() -> None:
     assert check(item("count", count=2, out_of=148), counted) == (True, "")
     assert check(item("count", count=3), counted) == (False, "does not start with the count 3")
     assert check(item("count", out_of=150), counted) == (False, "does not say 'of the 150'")
-    trend = Answer("change", "q", "Down from 2007 to 2011; no letter held for 2008 or 2010.")
+    # op change is answered by a trend answer
+    trend = Answer(
+        AnswerKind.TREND, "q", "Down from 2007 to 2011; no letter held for 2008 or 2010."
+    )
     assert check(item("change", years_not_held=[2008, 2010]), trend) == (True, "")
     assert check(item("change", years_not_held=[2009]), trend) == (
         False,

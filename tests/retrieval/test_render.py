@@ -19,6 +19,10 @@ QUESTIONS = {
     "no_grade": "Slough being healthy 2011",
     "clarify": "Bedford 2008 overall",
     "help": "help",
+    "compare": "slough vs birmingham 2011",
+    "yesno": "anything below adequate for birmingham 2007?",
+    "count": "how many councils performed poorly in 2011",
+    "about": "what does performs adequately mean",
 }
 
 

@@ -42,8 +42,7 @@ class Answerer:
 
     def snapshot(self) -> Snapshot:
         """The current store version's snapshot; rebuilt when an ingest has changed the store."""
-        with open_session(self.sql_engine) as session:
-            version = queries.store_version(session)
+        version = queries.current_version(self.sql_engine)
         snap = self._snapshot
         if snap is not None and snap.version == version:
             return snap

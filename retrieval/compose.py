@@ -309,8 +309,13 @@ def passages(question: str, q: Query, snap: Snapshot, offset: int, k: int) -> An
     if council and council not in snap.held:
         return not_found(question, q, held_phrase(snap, council))
     words = q.search_words or q.text
-    hits = snap.search(words, (offset + k + 1) * SAME_TEXT_FETCH, council=council, years=q.years)
-    found = same_text_once(hits)
+    want = offset + k + 1
+    hits = snap.hits(words, want * SAME_TEXT_FETCH, council=council, years=q.years)
+    rows = snap.rows(hits[:want])
+    found = same_text_once(rows)
+    if len(found) < want and len(hits) > want:  # repeats were folded: read further down
+        rows += snap.rows(hits[want:])
+        found = same_text_once(rows)
     page = found[offset : offset + k]
     scope = (
         " in " + " ".join(filter(None, [council, _years(q.years) if q.years else ""]))

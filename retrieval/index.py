@@ -147,8 +147,17 @@ class PassageIndex:
             return []
         # Round away float noise from summation order, then sort by score desc, id asc.
         chosen = np.round(scores[rows], 9)
+        if len(rows) > k * PARTITION_FACTOR:
+            # Only rows scoring at least the k-th best can be in the top k (ties included):
+            # sorting those, not every row a common word touched, keeps the order exact.
+            floor = np.partition(chosen, len(chosen) - k)[len(chosen) - k]
+            keep = np.flatnonzero(chosen >= floor)
+            rows, chosen = rows[keep], chosen[keep]
         order = np.lexsort((self.ids[rows], -chosen))[:k]
         return [Hit(int(self.ids[rows[i]]), float(chosen[i])) for i in order]
+
+
+PARTITION_FACTOR = 8  # below this many rows per hit wanted, a full sort is as quick
 
 
 def _postings(model, params: Params) -> dict[str, tuple[np.ndarray, np.ndarray]]:

@@ -24,10 +24,12 @@ def scope(r: Reading, snap: Snapshot) -> tuple[list[int], list[str]]:
 
 
 def matching(r: Reading, snap: Snapshot, years: list[int], areas: list[str]) -> list[JudgementRow]:
+    wanted = set(areas)
     rows = [
         row
-        for (council, year, area), row in snap.judgements.items()
-        if year in years and area in areas and (not r.grades or row.grade in r.grades)
+        for year in years
+        for row in snap.by_year.get(year, ())
+        if row.area in wanted and (not r.grades or row.grade in r.grades)
     ]
     if r.latest:
         last = {}
@@ -75,7 +77,7 @@ def rank(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
         AnswerKind.TABLE,
         question,
         message,
-        tuple(finding(row) for row in rows),
+        tuple(snap.once(row, finding) for row in rows),
         context=context_of(r, "table"),
         read_as=read_as,
     )
@@ -139,7 +141,7 @@ def count(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
         AnswerKind.COUNT,
         question,
         message,
-        tuple(finding(row) for row in rows),
+        tuple(snap.once(row, finding) for row in rows),
         context=context_of(r, "table"),
         read_as=read_as,
     )

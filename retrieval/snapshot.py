@@ -41,8 +41,10 @@ class Snapshot:
     year_of_row: np.ndarray
     letter_of_row: np.ndarray
     section_of_row: np.ndarray
+    by_year: dict[int, list[JudgementRow]] = field(default_factory=dict)  # the same rows
     _index: PassageIndex | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _made: dict = field(default_factory=dict)  # values built once per row: see ``once``
 
     @classmethod
     def load(cls, sql: SqlEngine, params: Params) -> "Snapshot":
@@ -55,8 +57,10 @@ class Snapshot:
         position = {name: i for i, name in enumerate(councils)}
         judgements = dict(sorted(((r.letter.authority, r.letter.year, r.area), r) for r in rows))
         by_council: dict[str, list[JudgementRow]] = {}
-        for (council, _, _), row in judgements.items():
+        by_year: dict[int, list[JudgementRow]] = {}
+        for (council, year, _), row in judgements.items():
             by_council.setdefault(council, []).append(row)
+            by_year.setdefault(year, []).append(row)
         return cls(
             sql,
             params,
@@ -71,6 +75,7 @@ class Snapshot:
             np.array(keys.years, dtype=np.int32),
             np.array(keys.letter_ids, dtype=np.int64),
             np.array(keys.section_ids, dtype=np.int64),
+            by_year,
         )
 
     @property
@@ -147,13 +152,41 @@ class Snapshot:
         return mask
 
     def search(self, text: str, k: int, **filters) -> list[tuple[PassageRow, Hit]]:
+        return self.rows(self.hits(text, k, **filters))
+
+    def hits(self, text: str, k: int, **filters) -> list[Hit]:
+        """The top ``k`` passages' ids and scores, without their text."""
         mask = self.mask(**filters)
         if mask is not None and not mask.any():
             return []
-        hits = self.index.search(tokenize(text), k, mask)
+        return self.index.search(tokenize(text), k, mask)
+
+    def rows(self, hits: list[Hit]) -> list[tuple[PassageRow, Hit]]:
+        """The passages of ``hits``, in their order."""
+        if not hits:
+            return []
         with open_session(self.sql) as session:
-            rows = queries.passages_by_id(session, [h.passage_id for h in hits])
+            rows = queries.passages_by_id(session, [h.passage_id for h in hits], self.refs)
         return [(rows[h.passage_id], h) for h in hits if h.passage_id in rows]
+
+    @property
+    def refs(self) -> dict[int, LetterRef]:
+        """Every letter held, by id."""
+        refs = self._made.get("refs")
+        if refs is None:
+            refs = self._made["refs"] = {
+                ref.letter_id: ref for held in self.held.values() for ref in held
+            }
+        return refs
+
+    def once(self, row: JudgementRow, make):
+        """``make(row)``, built once per judgement of this store version: a 150-council table
+        then costs a lookup per row, not a new ``Finding`` each time it is asked."""
+        key = (row.letter.authority, row.letter.year, row.area)
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = make(row)
+        return made
 
     def letter(self, council: str, year: int) -> LetterRef | None:
         return next((r for r in self.held.get(council, []) if r.year == year), None)

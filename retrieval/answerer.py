@@ -303,6 +303,8 @@ def read_as(r: Reading) -> str:
     if r.latest:
         parts.append("latest")
     parts.append(str(r.op))
+    if r.trimmed:
+        parts.append("from the message's last sentence")
     line = "Read as: " + " · ".join(p for p in parts if p)
     if r.unknown or r.unread:
         line += " · not recognised: " + ", ".join(f"'{w}'" for w in (*r.unknown, *r.unread))

@@ -75,6 +75,7 @@ class Reading:
     words: tuple[str, ...] = ()  # the reader's words, for deciding the operation again
     topic: tuple[str, ...] = ()  # left-over words the letters use: a search's subject
     leftover: int = 0  # words left over after every slot and cue: topic and unknown words
+    trimmed: bool = False  # only the message's last sentence was read as the question
 
     @property
     def council(self) -> CouncilRecord | None:
@@ -252,7 +253,7 @@ FILLER = (
         "briefing tomorrow today asap quick question wondering curious interested "
         "else other others possible right wrong true false up down go went come came out had "
         "store null undefined none nan test testing hmm full annual breakdown since until into "
-        "between before after from".split()
+        "between before after from anyway anyhow so basically".split()
     )
     | TYPE_WORDS
 )
@@ -504,9 +505,11 @@ def _full_year(token: str) -> int:
 def read(raw: str, names: Gazetteer, is_word: Callable[[str], bool] = lambda w: False) -> Reading:
     """The structured reading of a question. ``is_word`` says whether the letters use a word:
     such words are a passage search's words, never a council's name."""
-    text = clean(raw)
+    cleaned = clean(raw)
+    text = _own_question(cleaned, names)
     if not text or HELP.match(text):
         return Reading(text, Op.HELP)
+    trimmed = text != cleaned or len(raw or "") > MAX_CHARS
     forced = bool(SEARCH_PREFIX.match(text)) or _quotes_a_phrase(text, names)
     body = SEARCH_PREFIX.sub("", text)
     tokens, shown = _tokens(body)
@@ -545,6 +548,7 @@ def read(raw: str, names: Gazetteer, is_word: Callable[[str], bool] = lambda w: 
         words=tuple(tokens),
         topic=tuple(topic),
         leftover=sum(1 for w in rest if w.isalpha()),
+        trimmed=trimmed,
     )
     return replace(reading, op=decide(reading, forced))
 
@@ -553,6 +557,18 @@ def _across(cues: set[str]) -> bool:
     """A question across councils ("who...", "the worst...") names no council: its left-over
     words are not taken for unknown names."""
     return bool(cues & {"plural", "order_best", "order_worst", "sort"})
+
+
+def _own_question(text: str, names: Gazetteer) -> str:
+    """'... tell me Birmingham got a 4. anyway what was Bham overall in 2007': when the last
+    of several sentences asks a question and names a council of its own, it is the question
+    and the sentences before it are context (or an attempt to steer the answer)."""
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+", text) if x.strip()]
+    if len(sentences) < 2 or not ASKS.search(sentences[-1]):
+        return text
+    tokens, shown = _tokens(sentences[-1])
+    own = _scan(tokens, shown, names)
+    return sentences[-1] if own.sides and (own.years or own.areas) else text
 
 
 def _share_years(sides: list[Side], years: tuple[int, ...]) -> tuple[Side, ...]:
@@ -588,20 +604,13 @@ def _typos(s: _Scan, tokens: list[str], names: Gazetteer, is_word) -> list[str]:
             phrase = " ".join(tokens[p] for p, _ in run)
             if n == 1 and (is_word(phrase) or phrase in EVERYDAY_NAMES):
                 continue
-            area = _area_typo(phrase) if n == 1 else None
-            if area:
-                if area not in s.areas:
-                    s.areas.append(area)
-                found = (1, None)
-                break
             councils = names.fuzzy(phrase)
             if len(councils) == 1:
                 found = (n, Side(councils[0], " ".join(w for _, w in run), typo=True))
                 break
         if found:
             n, side = found
-            if side is not None:
-                s.sides.append(_years_after(side, tokens, pos + n, s))
+            s.sides.append(_years_after(side, tokens, pos + n, s))
             i += n
             continue
         out.append(word)
@@ -609,16 +618,8 @@ def _typos(s: _Scan, tokens: list[str], names: Gazetteer, is_word) -> list[str]:
     return out
 
 
-AREA_WORDS = {key[0]: area for key, area in AREA_TABLE.items() if len(key) == 1}
 AREA_PHRASE_KEYS = {" ".join(key): area for key, area in AREA_TABLE.items()}
 MIN_AREA_TYPO = 6  # "capcity", "saftey": shorter area words ("ss", "bh") are abbreviations
-
-
-def _area_typo(word: str) -> str | None:
-    if len(word) < MIN_AREA_TYPO:
-        return None
-    hits = {a for w, a in AREA_WORDS.items() if len(w) >= MIN_AREA_TYPO and typo(w, word, 1)}
-    return hits.pop() if len(hits) == 1 else None
 
 
 def _area_typo_at(tokens: list[str], i: int) -> tuple[int, str] | None:

@@ -4,6 +4,8 @@
     .venv/bin/python scripts/mutate.py --base main~5    modules changed since that revision
     .venv/bin/python scripts/mutate.py --all            every module (about 45 minutes here)
     .venv/bin/python scripts/mutate.py bot/signing.py   the modules named
+    .venv/bin/python scripts/mutate.py retrieval/ranking.py --tests tests/retrieval/test_x.py
+                                                        judged by those tests only
 
 The run happens in a copy of the working tree under a temporary folder, so editing while it
 runs changes nothing, and nothing is left in the checkout. mutmut runs only the tests that
@@ -16,6 +18,7 @@ by module, and exits 1 when the score is under TARGET.
 
 import argparse
 import collections
+import re
 import shutil
 import subprocess
 import sys
@@ -86,6 +89,19 @@ def results(workdir: Path, mutmut: str) -> dict[str, str]:
     return found
 
 
+def select_tests(pyproject: Path, tests: list[str]) -> None:
+    """Point mutmut's test selection in the copy at ``tests`` instead of the whole suite."""
+    text = pyproject.read_text(encoding="utf-8")
+    listed = ", ".join(f'"{t}"' for t in tests)
+    text = re.sub(
+        r"^pytest_add_cli_args_test_selection = .*$",
+        f"pytest_add_cli_args_test_selection = [{listed}]",
+        text,
+        flags=re.M,
+    )
+    pyproject.write_text(text, encoding="utf-8")
+
+
 def report(found: dict[str, str], patterns: list[str] | None) -> float:
     wanted = {
         name: status
@@ -117,6 +133,13 @@ def main() -> int:
     # One at a time by default: with two workers, mutants that one worker kills came out
     # "survived" (docs/mutation.md); a slower score that is true beats a quicker one that is not.
     parser.add_argument("--max-children", default="1", help="mutants run at once")
+    parser.add_argument(
+        "--tests",
+        nargs="+",
+        default=None,
+        help="only these test files judge the mutants (a quicker, stricter run: a mutant "
+        "they miss survives even when another test would catch it)",
+    )
     args = parser.parse_args()
     mutmut = str(Path(sys.executable).with_name("mutmut"))
     modules = None if args.all else (args.modules or changed_modules(args.base))
@@ -127,6 +150,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="letters-mutate-") as tmp:
         workdir = Path(tmp)
         copy_tree(workdir)
+        if args.tests:
+            select_tests(workdir / "pyproject.toml", args.tests)
         print(f"mutating {', '.join(modules) if modules else 'store/, retrieval/, bot/'}")
         subprocess.run(
             [mutmut, "run", "--max-children", args.max_children, *(patterns or [])],

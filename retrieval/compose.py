@@ -311,11 +311,7 @@ def passages(question: str, q: Query, snap: Snapshot, offset: int, k: int) -> An
     words = q.search_words or q.text
     want = offset + k + 1
     hits = snap.hits(words, want * SAME_TEXT_FETCH, council=council, years=q.years)
-    rows = snap.rows(hits[:want])
-    found = same_text_once(rows)
-    if len(found) < want and len(hits) > want:  # repeats were folded: read further down
-        rows += snap.rows(hits[want:])
-        found = same_text_once(rows)
+    found = same_text_once(snap.rows(hits))  # one read: a second query costs more than rows
     page = found[offset : offset + k]
     scope = (
         " in " + " ".join(filter(None, [council, _years(q.years) if q.years else ""]))

@@ -81,9 +81,9 @@ class Gazetteer:
         }
         self.entries.update({k: NameEntry(tuple(v), False) for k, v in exact.items()})
         # Typos are matched against whole names and the parts only one council has.
-        self.typo_keys = sorted(
-            {" ".join(k) for k, e in self.entries.items() if len(e.councils) == 1}
-        )
+        self.typo_keys: dict[str, list[str]] = {}  # by first letter: a typo keeps it
+        for key in sorted({" ".join(k) for k, e in self.entries.items() if len(e.councils) == 1}):
+            self.typo_keys.setdefault(key[0], []).append(key)
 
     def match(self, tokens: list[str], start: int) -> tuple[int, NameEntry] | None:
         """The longest name starting at ``tokens[start]``: (words used, entry)."""
@@ -100,8 +100,8 @@ class Gazetteer:
         if len(phrase) < 5:
             return ()
         found: dict[str, CouncilRecord] = {}
-        for key in self.typo_keys:
-            if key[0] == phrase[0] and abs(len(key) - len(phrase)) <= allowed:
+        for key in self.typo_keys.get(phrase[0], ()):
+            if abs(len(key) - len(phrase)) <= allowed:
                 if typo(key, phrase, allowed):
                     for c in self.entries[tuple(key.split())].councils:
                         found[c.short_name] = c

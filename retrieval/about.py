@@ -31,10 +31,10 @@ from store.vocabulary import (
 )
 
 CSA_FIRST = REGIME_YEARS[LetterKind.CSA][0]
-MAX_TOPICS = 2
-MIN_SHARED_WITH_MEANING = (
-    2  # a question gets its best topic, and a second only when it scores as well
-)
+MAX_TOPICS = 2  # a question gets its best topic, and a second only when it scores as well
+MIN_SCORE = 0.3  # a topic must share at least a word with the question (weighed, below)
+MIN_SCORE_WITH_MEANING = 1.5  # beside a grade's meaning, a topic needs two telling words
+TIE = 0.01  # topics scoring within this of the best are answered together
 
 APA, CSA = LetterKind.APA, LetterKind.CSA
 DIRECTION = (
@@ -160,7 +160,8 @@ TOPICS = (
     ),
     Topic(_cues("every child matters ecm outcomes five"), lambda r, s: ECM),
     Topic(
-        _cues(f"why no after {CSA_FIRST - 1} {CSA_FIRST} per area grades"), lambda r, s: NO_AREAS
+        _cues(f"why after {CSA_FIRST - 1} {CSA_FIRST} per area grades anymore single"),
+        lambda r, s: NO_AREAS,
     ),
     Topic(_cues("capacity improve service management"), lambda r, s: CAPACITY),
     Topic(
@@ -175,12 +176,12 @@ TOPICS = (
     Topic(_cues("jar joint area review reviews"), lambda r, s: JAR),
     Topic(_cues("section 138 act law"), lambda r, s: SECTION_138),
     Topic(_cues("dated date january signed count counts"), lambda r, s: DATING),
-    Topic(_cues("councils do you have hold held letters which"), _held),
+    Topic(_cues("councils have hold held"), _held),
     Topic(_cues(f"called name annual rating {CSA_FIRST}"), lambda r, s: NAME_2009),
     Topic(_cues("can compare apa csa different same"), lambda r, s: DIFFERENT),
     Topic(
         _cues("best worst top lowest highest school schools like opposite points 1 4"),
-        lambda r, s: DIRECTION + " " + _scale(APA),
+        lambda r, s: DIRECTION,
     ),
     Topic(_cues("areas graded got letters outcomes"), lambda r, s: _areas_by_year(r)),
 )
@@ -188,25 +189,35 @@ TOPICS = (
 
 def about(question: str, r: Reading, snap: Snapshot, read_as: str = "") -> Answer:
     words = set(re.findall(r"[a-z0-9]+", r.text.lower()))
-    grades = sorted(
-        {g for w, g in GRADE_WORDS.items() if w in words}
-        | set(r.grades)
-        | {int(d) for d in re.findall(r"\b(?:grade|rated|a|the|\()\s*([1-4])\b", r.text.lower())}
-    )
-    meaning = " ".join(_grade(g) for g in grades) if grades else ""
+    # The grades asked about: numbers and the scales' wording first ("is 4 good or bad?" asks
+    # about 4, not "good"); grade words only when the question names neither.
+    digits = {int(d) for d in re.findall(r"(?<![\d-])\b([1-4])\b", r.text)}
+    words_named = {g for w, g in GRADE_WORDS.items() if w in words}
+    grades = sorted(digits or set(r.grades) or words_named)
+    meaning = " ".join(_grade(g) for g in grades)
     scored = sorted(
-        ((len(t.cues & words), i) for i, t in enumerate(TOPICS)), key=lambda x: (-x[0], x[1])
+        ((_score(t, words), i) for i, t in enumerate(TOPICS)), key=lambda x: (-x[0], x[1])
     )
     best = scored[0][0]
-    # A grade's meaning answers most of a question that names one: a topic joins it only when
-    # it shares at least two cue words with the question.
-    floor = MIN_SHARED_WITH_MEANING if grades else 1
-    chosen = [TOPICS[i] for score, i in scored[:MAX_TOPICS] if score == best and score >= floor]
-    if "minimum" in words or "requirements" in words:
-        chosen = [TOPICS[0]]  # the key wording of each grade is the scales' own text
-    parts = [meaning] if meaning else []
-    parts += [t.say(r, snap) for t in chosen if not (meaning and t is TOPICS[-2])]
-    message = " ".join(dict.fromkeys(p for p in parts if p)) or (
-        f"{_scale(APA)} {_scale(CSA)} {DIRECTION}"
-    )
+    floor = MIN_SCORE_WITH_MEANING if grades else MIN_SCORE
+    chosen = [
+        TOPICS[i] for score, i in scored[:MAX_TOPICS] if best - score < TIE and score >= floor
+    ]
+    parts = [meaning] + [t.say(r, snap) for t in chosen]
+    message = _once(" ".join(p for p in parts if p)) or (f"{_scale(APA)} {_scale(CSA)} {DIRECTION}")
     return Answer(AnswerKind.ABOUT, question, message, read_as=read_as)
+
+
+def _score(topic: Topic, words: set[str]) -> float:
+    """Shared cue words, each weighed by how few topics have it: "stand" tells the APA and CSA
+    names apart from the scales, which share "apa" and "csa" with them."""
+    return sum(1 / CUE_TOPICS[w] for w in topic.cues & words)
+
+
+def _once(text: str) -> str:
+    """Each sentence once: two topics may both say which end of the scale is best."""
+    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+    return " ".join(dict.fromkeys(x for x in sentences if x))
+
+
+CUE_TOPICS = {w: sum(1 for t in TOPICS if w in t.cues) for t in TOPICS for w in t.cues}

@@ -306,7 +306,7 @@ def read_as(r: Reading) -> str:
     if r.trimmed:
         parts.append("from the message's last sentence")
     line = "Read as: " + " · ".join(p for p in parts if p)
-    if r.unknown or r.unread:
+    if (r.unknown or r.unread) and r.op != Op.SEARCH:  # a search's words are all searched
         line += " · not recognised: " + ", ".join(f"'{w}'" for w in (*r.unknown, *r.unread))
     return line
 

@@ -11,6 +11,7 @@ from store.queries import JudgementRow, LetterRef, PassageRow
 from store.vocabulary import (
     ARCHIVE_SPAN,
     AREA_LABELS,
+    AREA_ORDER,
     CSA_LABELS,
     REGIME_YEARS,
     REGIMES_IN_WORDS,
@@ -115,8 +116,8 @@ def help_answer(question: str, snap: Snapshot) -> Answer:
         f"({letters} letters for {councils} councils are loaded). Ask for a grade (council, area, "
         "year), all grades of a year, a trend across years, two councils compared, which "
         "councils got a grade (best or worst first, or how many), a yes/no about a letter, what "
-        "the scales mean, or search the letters' text. Put words in quotes, or start with "
-        "search:, to search the text even when they name an area."
+        "the scales mean, or search the letters' text. Put a phrase in quotes, or start with "
+        "search:, to search the text for it."
     )
     return Answer(AnswerKind.HELP, question, message, options=EXAMPLES)
 
@@ -209,11 +210,12 @@ def grades(question: str, q: Query, snap: Snapshot) -> Answer:
             return no_letter(question, q, snap, q.years[0])
         return not_found(question, q, held_phrase(snap, council))
     years = {r.year for r in letters}
-    rows = [r for r in snap.by_council.get(council, []) if r.letter.year in years]
+    rows = sorted(
+        (r for r in snap.by_council.get(council, []) if r.letter.year in years),
+        key=lambda r: (r.letter.year, AREA_ORDER[r.area]),  # each letter's own order
+    )
     parts = [
-        f"{r.year} {_kind_name(r.kind)}: {sum(1 for x in rows if x.letter.year == r.year)} "
-        "graded area(s)"
-        for r in letters
+        _letter_summary(ref, [x for x in rows if x.letter.year == ref.year]) for ref in letters
     ]
     message = f"{council}: " + "; ".join(parts) + "."
     missing = [y for y in q.years if y not in years]
@@ -226,6 +228,14 @@ def grades(question: str, q: Query, snap: Snapshot) -> Answer:
         tuple(finding(r) for r in rows),
         context=context_of(q, "grades"),
     )
+
+
+def _letter_summary(ref: LetterRef, rows: list[JudgementRow]) -> str:
+    """ "2011 children's services assessment: Performs poorly (1)" for a one-rating letter,
+    "2007 annual performance assessment: 7 graded area(s)" for one that grades areas."""
+    if len(rows) == 1 and rows[0].area == "overall":
+        return f"{ref.year} {_kind_name(ref.kind)}: {grade_phrase(ref.kind, rows[0].grade)}"
+    return f"{ref.year} {_kind_name(ref.kind)}: {len(rows)} graded area(s)"
 
 
 def trend(question: str, q: Query, snap: Snapshot) -> Answer:

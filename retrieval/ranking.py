@@ -24,21 +24,23 @@ def scope(r: Reading, snap: Snapshot) -> tuple[list[int], list[str]]:
 
 
 def matching(r: Reading, snap: Snapshot, years: list[int], areas: list[str]) -> list[JudgementRow]:
+    """The judgements in scope that pass the grade filter; with "latest", each council's
+    latest letter in scope first, then the filter (its latest grade, not its latest good one)."""
+    if r.latest:
+        last: dict[str, int] = {}
+        for year in years:
+            for row in snap.by_year.get(year, ()):
+                last[row.letter.authority] = max(year, last.get(row.letter.authority, year))
+        years_of = last
     wanted = set(areas)
-    rows = [
+    return [
         row
         for year in years
         for row in snap.by_year.get(year, ())
-        if row.area in wanted and (not r.grades or row.grade in r.grades)
+        if row.area in wanted
+        and (not r.grades or row.grade in r.grades)
+        and (not r.latest or years_of[row.letter.authority] == year)
     ]
-    if r.latest:
-        last = {}
-        for row in rows:
-            key = row.letter.authority
-            if key not in last or row.letter.year > last[key]:
-                last[key] = row.letter.year
-        rows = [row for row in rows if row.letter.year == last[row.letter.authority]]
-    return rows
 
 
 def rank(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
@@ -86,13 +88,14 @@ def rank(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
 def _ordered(r: Reading, rows: list[JudgementRow]) -> list[JudgementRow]:
     """Best (or worst) first; a superlative without "first" or "ranking" keeps only the
     councils at the top (or bottom) grade, ties included."""
-    key = lambda row: (row.grade, -row.letter.year, row.letter.authority)  # noqa: E731
-    if r.order is None:
+    order = r.order or (Order.BEST if r.sort_all else None)  # "overall ranking": best first
+    if order is None:
         return sorted(
             rows, key=lambda row: (row.letter.authority, row.letter.year, AREA_ORDER[row.area])
         )
-    best = r.order == Order.BEST
-    rows = sorted(rows, key=key, reverse=best)
+    sign = -1 if order == Order.BEST else 1
+    # Equal grades: councils A to Z, then a council's letters oldest first.
+    rows = sorted(rows, key=lambda row: (sign * row.grade, row.letter.authority, row.letter.year))
     if r.sort_all or not rows:
         return rows
     extreme = rows[0].grade
@@ -110,8 +113,12 @@ def _what(r: Reading, areas: list[str]) -> str:
 
 
 def _names(rows: list[JudgementRow]) -> str:
+    """Each row as "Surrey 2005, Grade 3 (good)", naming the area when rows cover several."""
+    several = len({row.area for row in rows}) > 1
     return "; ".join(
-        f"{row.letter.authority} {row.letter.year}, {grade_phrase(row.letter.kind, row.grade)}"
+        f"{row.letter.authority} {row.letter.year}"
+        + (f" {AREA_LABELS[row.area]}" if several else "")
+        + f", {grade_phrase(row.letter.kind, row.grade)}"
         for row in rows
     )
 

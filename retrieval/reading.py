@@ -130,7 +130,7 @@ def clean(text: str) -> str:
     text = re.sub(r"[\u201c\u201d]", '"', text)
     text = re.sub(r"(?<=\d)\s*(?:-+>|–|—|-)\s*(?='?\d)", " to ", text)  # "2005-2011", "'07 -> '11"
     text = re.sub(r"[*_~`]+", " ", text)  # Slack's bold, italic, strike and code marks
-    text = re.sub(r"[^\w\s'\"&,.?!%/-]", " ", text)
+    text = re.sub(r"[^\w\s'\"&,.:?!%/-]", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
     return last_question(text)[:MAX_CHARS]
 
@@ -517,7 +517,10 @@ def read(raw: str, names: Gazetteer, is_word: Callable[[str], bool] = lambda w: 
     rest = _typos(s, tokens, names, is_word)
     unknown = tuple(w for w in rest if not is_word(w.lower()) and len(w) >= 3 and w.isalpha())
     topic = [w for w in rest if w.isalpha() and len(w) > 1 and is_word(w.lower())]
-    scale = LetterKind.APA if "apa" in s.cues else LetterKind.CSA if "csa" in s.cues else None
+    # One regime named restricts to its letters; both named ("the apa and csa scales"), neither.
+    scale = {frozenset({"apa"}): LetterKind.APA, frozenset({"csa"}): LetterKind.CSA}.get(
+        frozenset(s.cues & {"apa", "csa"})
+    )
     if scale is None and s.csa_wording and s.grades:
         scale = LetterKind.CSA
     years = tuple(dict.fromkeys(s.years))
@@ -543,7 +546,7 @@ def read(raw: str, names: Gazetteer, is_word: Callable[[str], bool] = lambda w: 
         sort_all="sort" in s.cues or _sorted_phrase(tokens),
         latest="latest" in s.cues,
         unit=_unit(tokens),
-        search_words=_search_words(body, s, tokens),
+        search_words=_search_words(body, s, tokens, forced),
         cues=frozenset(s.cues),
         words=tuple(tokens),
         topic=tuple(topic),
@@ -694,11 +697,17 @@ def _unit(tokens: list[str]) -> str:
     return "councils"
 
 
-def _search_words(body: str, s: _Scan, tokens: list[str]) -> str:
+def _search_words(body: str, s: _Scan, tokens: list[str], forced: bool = False) -> str:
     """The question without its first council's name and its years: what a passage search
     looks for. Other councils named are the subject ("... splitting into Bedford and ...")."""
     later = {i for span in s.names[1:] for i in span}
-    kept = [t for i, t in enumerate(tokens) if i not in s.used or i in later or _is_area_word(t)]
+    first = set(s.names[0]) if s.names else set()
+    if forced:  # quoted or "search:": every word but the first council's name is searched
+        kept = [t for i, t in enumerate(tokens) if i not in first]
+    else:
+        kept = [
+            t for i, t in enumerate(tokens) if i not in s.used or i in later or _is_area_word(t)
+        ]
     kept = [t for t in kept if not re.fullmatch(r"(?:19|20)?\d\d", t)]
     return " ".join(kept)
 
@@ -724,7 +733,7 @@ def decide(r: Reading, forced: bool = False) -> Op:
     if r.unknown and not (slots or topic or cues & {"grade", "weak_grade"} or "council" in tokens):
         return Op.HELP  # a lone unknown word ("asdfghjkl") asks nothing
     slots = slots or bool(r.unknown)
-    if not slots and not topic and not (cues & {"order_best", "order_worst"}):
+    if not slots and not topic and not (cues & {"order_best", "order_worst", "plural"}):
         return Op.HELP  # only chat and cue words: nothing to look up or search for
     if "text" in cues or (tokens[:1] == ["why"] and councils):
         return Op.SEARCH
@@ -787,6 +796,7 @@ def _asks_about(text: str, cues: frozenset[str], r: Reading) -> bool:
             text,
         )
         and not r.grades
+        and "text" not in cues  # "what did the 2011 letters say about ...": a search
     ):
         return True
     if re.search(

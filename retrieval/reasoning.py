@@ -2,6 +2,7 @@
 weakest areas, counts within a letter, and change over the years."""
 
 import re
+from dataclasses import replace
 
 from retrieval.answer import Answer, AnswerKind, Direction, Verdict
 from retrieval.compose import _years, context_of, finding, held_phrase, no_letter
@@ -12,11 +13,13 @@ from store.queries import JudgementRow, LetterRef
 from store.vocabulary import (
     AREA_LABELS,
     AREA_ORDER,
+    OUTCOME_AREAS,
     REGIME_YEARS,
     YEARS,
     LetterKind,
     grade_phrase,
     graded_areas,
+    graded_as,
 )
 
 # The areas a "weakest area" question ranks: the outcomes (or 2005's two services) when a
@@ -24,6 +27,9 @@ from store.vocabulary import (
 # since one area alone cannot be stronger or weaker than anything.
 MIN_AREAS_TO_RANK = 2
 HEADLINE = ("overall", "capacity_to_improve")
+# With no area named, "was X inadequate?" asks about the overall judgement, but "did X get a
+# 1?" asks whether any area got it.
+GETTING_WORDS = frozenset("get got gets given receive received awarded score scored".split())
 
 
 def letter_rows(snap: Snapshot, council: str, year: int) -> list[JudgementRow]:
@@ -31,19 +37,24 @@ def letter_rows(snap: Snapshot, council: str, year: int) -> list[JudgementRow]:
     return sorted(rows, key=lambda r: AREA_ORDER[r.area])
 
 
-def chosen_letter(snap: Snapshot, r: Reading, council: str, area: str | None = None):
+def chosen_letter(
+    snap: Snapshot, r: Reading, council: str, area: str | None = None, several: bool = False
+):
     """The letter a question about one council means: its year, or the latest held (in the
     regime asked, grading the area asked)."""
     refs = snap.held.get(council, [])
     if r.years:
         return next((ref for ref in refs if ref.year in r.years), None)
+    in_scale = [ref for ref in refs if r.scale is None or ref.kind == r.scale]
+    # The latest letter that grades what is asked (an area, or areas to rank); else the latest,
+    # whose answer then says the area is not graded.
     fits = [
         ref
-        for ref in refs
-        if (r.scale is None or ref.kind == r.scale)
-        and (area is None or area in graded_areas(ref.kind, ref.year))
+        for ref in in_scale
+        if (area is None or graded_as(area, ref.kind, ref.year) in graded_areas(ref.kind, ref.year))
+        and (not several or len(graded_areas(ref.kind, ref.year)) > 1)
     ]
-    return max(fits, key=lambda ref: ref.year, default=None)
+    return max(fits or in_scale, key=lambda ref: ref.year, default=None)
 
 
 def _phrase(row: JudgementRow) -> str:
@@ -87,7 +98,7 @@ def letter_lookup(question: str, r: Reading, snap: Snapshot, read_as: str) -> An
     if not (r.order or (r.grades and not r.areas)):
         return None
     council = r.council
-    ref = chosen_letter(snap, r, council.short_name)
+    ref = chosen_letter(snap, r, council.short_name, several=True)
     if ref is None:
         return _missing_letter(question, r, snap, council)
     rows = letter_rows(snap, council.short_name, ref.year)
@@ -135,8 +146,10 @@ def yes_no(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
     text = r.text.lower()
     if missing:
         return _not_graded(question, r, ref, missing, rows, read_as)
-    if not r.areas and not r.any_area:
-        asked = [by_area["overall"]] if "overall" in by_area else []
+    if not r.areas and not r.any_area and set(r.words) & GETTING_WORDS:
+        r = replace(r, any_area=True)  # "did Bedfordshire get a grade 1?": in any area
+    elif not r.areas and not r.any_area:
+        asked = [by_area["overall"]] if "overall" in by_area else []  # "was X inadequate?"
     yes, shown = _decide(r, text, rows, asked)
     start = "Yes" if yes else "No"
     message = f"{start}: {council.short_name}'s {ref.year} letter gives {_list(shown)}."
@@ -200,12 +213,19 @@ def letter_count(question: str, r: Reading, snap: Snapshot, read_as: str) -> Ans
         return _missing_letter(question, r, snap, council)
     rows = letter_rows(snap, council.short_name, ref.year)
     pool = [row for row in rows if not r.areas or row.area in r.areas]
+    if "outcomes" in r.words:
+        pool = [row for row in pool if row.area in OUTCOME_AREAS] or pool
     hits = [row for row in pool if not r.grades or row.grade in r.grades]
-    what = _grade_words(r, ref.kind) if r.grades else "graded"
-    message = (
-        f"{len(hits)} of the {len(pool)} graded areas in {council.short_name}'s {ref.year} "
-        f"letter are {what}" + (f": {_list(hits)}." if hits else ".")
-    )
+    noun = "outcomes" if "outcomes" in r.words else "areas"
+    where = f"{council.short_name}'s {ref.year} letter"
+    if r.grades:
+        verb = "is" if len(hits) == 1 else "are"
+        message = (
+            f"{len(hits)} of the {len(pool)} graded {noun} in {where} {verb} "
+            f"{_grade_words(r, ref.kind)}" + (f": {_list(hits)}." if hits else ".")
+        )
+    else:
+        message = f"{len(hits)} graded {noun} in {where}: {_list(hits)}."
     return Answer(
         AnswerKind.COUNT,
         question,
@@ -292,8 +312,12 @@ def _verdict_line(verdict: Verdict | None, rows: list[JudgementRow]) -> str:
         hi = rows[0] if verdict == Verdict.FIRST_HIGHER else rows[1]
         return f"{hi.letter.authority} {hi.letter.year} is higher (4 is best)."
     if verdict == Verdict.NO_LETTER:
-        return "One side has no letter in the store, so they cannot be compared."
+        if not rows:
+            return "Neither side has a letter in the store for this, so they cannot be compared."
+        return "One side has no letter in the store for this, so they cannot be compared."
     if verdict == Verdict.NOT_GRADED:
+        if not rows:
+            return "Neither side's letter grades that area, so they cannot be compared."
         return "One side's letter does not grade that area, so they cannot be compared."
     if rows:
         top = max(row.grade for row in rows)
@@ -319,7 +343,7 @@ def change(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
         before = [ref.year for ref in snap.held.get(name, []) if ref.year < asked[0]]
         asked = list(range(max(before), asked[0] + 1)) if before else asked
     years = [y for y in asked if council.exists_in(y)] or asked
-    if r.scale and not r.span and not any(y in r.years for y in years if r.years):
+    if r.scale:  # "across the csa years", "2007 to 2011 apa"
         years = [y for y in years if y in REGIME_YEARS[r.scale]]
     held = {ref.year: ref for ref in snap.held.get(name, [])}
     rows = [snap.judgements[(name, y, area)] for y in years if (name, y, area) in snap.judgements]

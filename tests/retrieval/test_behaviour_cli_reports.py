@@ -318,9 +318,9 @@ def test_eval_reports_each_expectation_then_every_failure_and_exits_1(letters, t
         "all              4/14   28.6%\n"
         'FAIL g-bad "what was Birmingham\'s Staying Safe grade in 2007?": wanted grade 3, got '
         "grade {(2007, 'staying_safe'): 2}\n"
-        "FAIL gs-bad 'Bedfordshire 2008 grades': got grades {'achieving_economic_wellbeing': 3, "
-        "'being_healthy': 3, 'capacity_to_improve': 2, 'enjoying_and_achieving': 2, "
-        "'making_a_positive_contribution': 4, 'overall': 2, 'staying_safe': 1}\n"
+        "FAIL gs-bad 'Bedfordshire 2008 grades': got grades {'overall': 2, 'being_healthy': 3, "
+        "'staying_safe': 1, 'enjoying_and_achieving': 2, 'making_a_positive_contribution': 4, "
+        "'achieving_economic_wellbeing': 3, 'capacity_to_improve': 2}\n"
         "FAIL gy-bad 'Birmingham overall since 2005': got trend {'2007': 3, '2011': 1}\n"
         "FAIL p-bad 'private fostering': no top-3 passage holds 'no such words' (passages)\n"
         "FAIL nf-bad 'Birmingham being healthy 2007 to 2011': got trend: Birmingham, Being "

@@ -45,8 +45,8 @@ HELP_MESSAGE = (
     "(8 letters for 7 councils are loaded). Ask for a grade (council, area, year), all grades "
     "of a year, a trend across years, two councils compared, which councils got a grade (best "
     "or worst first, or how many), a yes/no about a letter, what the scales mean, or search "
-    "the letters' text. Put words in quotes, or start with search:, to search the text even "
-    "when they name an area."
+    "the letters' text. Put a phrase in quotes, or start with search:, to search the text for "
+    "it."
 )
 HELP_OPTIONS = [
     "what was Birmingham's Staying Safe grade in 2007?",

@@ -191,7 +191,7 @@ COMPARE = [
         Verdict.NO_LETTER,
         (
             "Overall effectiveness: Birmingham 2007: Grade 3 (good); Birmingham: no letter held "
-            "for 2008. One side has no letter in the store, so they cannot be compared."
+            "for 2008. One side has no letter in the store for this, so they cannot be compared."
         ),
         [("Birmingham", 2007, "overall", 3)],
         id="birmingham 2007 vs 2008",
@@ -202,7 +202,7 @@ COMPARE = [
         Verdict.NO_LETTER,
         (
             "Overall effectiveness: Birmingham: no letter held for 2008; Birmingham 2011: "
-            "Performs poorly (1). One side has no letter in the store, so they cannot be "
+            "Performs poorly (1). One side has no letter in the store for this, so they cannot be "
             "compared."
         ),
         [("Birmingham", 2011, "overall", 1)],
@@ -214,7 +214,7 @@ COMPARE = [
         Verdict.NO_LETTER,
         (
             "Overall effectiveness: Leeds: no letter held; Birmingham 2011: Performs poorly (1). "
-            "One side has no letter in the store, so they cannot be compared."
+            "One side has no letter in the store for this, so they cannot be compared."
         ),
         [("Birmingham", 2011, "overall", 1)],
         id="leeds vs birmingham",
@@ -225,7 +225,7 @@ COMPARE = [
         Verdict.NO_LETTER,
         (
             "Overall effectiveness: Bedford: no letter held for 2011; Slough 2011: Performs "
-            "poorly (1). One side has no letter in the store, so they cannot be compared."
+            "poorly (1). One side has no letter in the store for this, so they cannot be compared."
         ),
         [("Slough", 2011, "overall", 1)],
         id="Bedford vs Slough 2011",
@@ -843,8 +843,8 @@ COUNTS = [
         AnswerKind.COUNT,
         (
             "3 of the 8 letters held for 2005-2011 were graded 1 for any area: Bedfordshire "
-            "2008, Grade 1 (inadequate); Birmingham 2011, Performs poorly (1); Slough 2011, "
-            "Performs poorly (1)."
+            "2008 Staying safe, Grade 1 (inadequate); Birmingham 2011 Overall effectiveness, "
+            "Performs poorly (1); Slough 2011 Overall effectiveness, Performs poorly (1)."
         ),
         [
             ("Bedfordshire", 2008, "staying_safe", 1),
@@ -1056,8 +1056,8 @@ RANKINGS = [
         ),
         [
             ("East Riding of Yorkshire", 2006, "overall", 4),
-            ("Surrey", 2005, "overall", 3),
             ("Birmingham", 2007, "overall", 3),
+            ("Surrey", 2005, "overall", 3),
             ("Bedfordshire", 2008, "overall", 2),
         ],
         id="overall grades best first in the apa years",
@@ -1082,12 +1082,12 @@ RANKINGS = [
         [
             ("Birmingham", 2011, "overall", 1),
             ("Slough", 2011, "overall", 1),
-            ("Cheshire West and Chester", 2009, "overall", 2),
             ("Bedfordshire", 2008, "overall", 2),
+            ("Cheshire West and Chester", 2009, "overall", 2),
             ("Birmingham", 2007, "overall", 3),
             ("Surrey", 2005, "overall", 3),
-            ("Kingston upon Thames", 2010, "overall", 4),
             ("East Riding of Yorkshire", 2006, "overall", 4),
+            ("Kingston upon Thames", 2010, "overall", 4),
         ],
         id="councils worst first",
     ),

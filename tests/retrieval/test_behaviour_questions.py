@@ -2451,3 +2451,114 @@ def test_a_lone_unknown_word_asks_nothing_and_gets_the_help(engine):
     assert answer.kind == AnswerKind.HELP
     assert answer.read_as == ""
     assert answer.judgements == () and answer.passages == ()
+
+
+# -- the classes a review of the composers found wrong, each fixed by its rule ------------------
+
+HELP_TEXT_START = "I answer questions about Ofsted's letters on councils' children's services"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "message", "graded"),
+    [
+        (
+            "search: staying safe",
+            AnswerKind.PASSAGES,
+            "Passages that best match 'staying safe', ranked by BM25.",
+            [],
+        ),
+        (
+            "kingston vs surrey staying safe",
+            AnswerKind.COMPARE,
+            "Staying safe: Kingston upon Thames 2010: Staying safe not graded that year; Surrey "
+            "2005: Staying safe not graded that year. Neither side's letter grades that area, so "
+            "they cannot be compared.",
+            [],
+        ),
+        (
+            "which councils' latest overall grade was good?",
+            AnswerKind.TABLE,
+            "1 council(s) graded 3 for Overall effectiveness in 2005-2011, out of the 8 "
+            "letter(s) held for those years.",
+            [("Surrey", 2005, "overall", 3)],
+        ),
+        (
+            "did bedfordshire get a grade 1 in 2008?",
+            AnswerKind.YESNO,
+            "Yes: Bedfordshire's 2008 letter gives Staying safe Grade 1 (inadequate).",
+            [("Bedfordshire", 2008, "staying_safe", 1)],
+        ),
+        (
+            "was bedfordshire inadequate in 2008?",
+            AnswerKind.YESNO,
+            "No: Bedfordshire's 2008 letter gives Overall effectiveness Grade 2 (adequate).",
+            [("Bedfordshire", 2008, "overall", 2)],
+        ),
+        (
+            "how many of birmingham's 2007 outcomes were good",
+            AnswerKind.COUNT,
+            "3 of the 5 graded outcomes in Birmingham's 2007 letter are Grade 3 (good): "
+            "Enjoying and achieving Grade 3 (good); Making a positive contribution Grade 3 "
+            "(good); Achieving economic well-being Grade 3 (good).",
+            [
+                ("Birmingham", 2007, "enjoying_and_achieving", 3),
+                ("Birmingham", 2007, "making_a_positive_contribution", 3),
+                ("Birmingham", 2007, "achieving_economic_wellbeing", 3),
+            ],
+        ),
+        (
+            "birmingham weakest area",
+            AnswerKind.GRADES,
+            "Birmingham's weakest areas in 2007: Being healthy Grade 2 (adequate); Staying safe "
+            "Grade 2 (adequate).",
+            [("Birmingham", 2007, "being_healthy", 2), ("Birmingham", 2007, "staying_safe", 2)],
+        ),
+        (
+            "what do apa and csa stand for?",
+            AnswerKind.ABOUT,
+            "APA stands for annual performance assessment, Ofsted's yearly judgement of a "
+            "council's children's services in 2005-2008, graded 1-4. CSA stands for children's "
+            "services assessment, the single yearly rating of 2009-2011; in 2009 it was called "
+            "the annual rating.",
+            [],
+        ),
+        (
+            "why cant i get a staying safe grade for 2010",
+            AnswerKind.ABOUT,
+            "From 2009 the children's services assessment (2009-2011) gives a single overall "
+            "rating, with strengths and areas for improvement in prose: no per-area grades. "
+            "Per-area grades exist only in the APA letters of 2007-2008.",
+            [],
+        ),
+        ("DROP TABLE judgements;", AnswerKind.HELP, HELP_TEXT_START, []),
+    ],
+)
+def test_reviewed_classes(engine, question, kind, message, graded) -> None:
+    answer = engine.answer(question)
+    assert answer.kind == kind
+    if kind == AnswerKind.HELP:
+        assert answer.message.startswith(message)
+    else:
+        assert answer.message == message
+    assert [(f.authority, f.year, f.area, f.grade) for f in answer.judgements] == graded
+
+
+def test_a_ranking_lists_best_first_with_ties_a_to_z(engine) -> None:
+    answer = engine.answer("overall ranking")
+    assert [(f.authority, f.year, f.grade) for f in answer.judgements] == [
+        ("East Riding of Yorkshire", 2006, 4),
+        ("Kingston upon Thames", 2010, 4),
+        ("Birmingham", 2007, 3),
+        ("Surrey", 2005, 3),
+        ("Bedfordshire", 2008, 2),
+        ("Cheshire West and Chester", 2009, 2),
+        ("Birmingham", 2011, 1),
+        ("Slough", 2011, 1),
+    ]
+
+
+def test_is_4_good_or_bad_explains_grade_4(engine) -> None:
+    answer = engine.answer("is 4 good or bad")
+    assert answer.message.startswith("Grade 4 is outstanding in an APA letter")
+    assert "Grade 3" not in answer.message
+    assert answer.message.count("On both scales 4 is best") == 1

@@ -254,7 +254,7 @@ FILLER = (
         "else other others possible right wrong true false up down go went come came out had "
         "store null undefined none nan test testing hmm full annual breakdown since until into "
         "between before after from anyway anyhow so basically cant dont wont isnt didnt doesnt "
-    "wasnt arent werent hasnt havent can't don't".split()
+        "wasnt arent werent hasnt havent can't don't".split()
     )
     | TYPE_WORDS
 )

@@ -238,6 +238,7 @@ def build_blocks(
     lines: list[Line], roles: list[str], sections: list[SectionStart], paragraph_style: bool
 ) -> list[Block]:
     """Group prose lines into paragraphs and bullets, mending page breaks inside sentences."""
+    roles = _furniture_inside_sentences(lines, roles)
     width = _wrap_width(lines, roles)
     groups: list[list[int]] = []
     bullets: list[bool] = []
@@ -268,6 +269,28 @@ def build_blocks(
             Block(tuple(group), lines[group[0]].start, lines[group[-1]].end, bullet, section)
         )
     return blocks
+
+
+def _furniture_inside_sentences(lines: list[Line], roles: list[str]) -> list[str]:
+    """A line that stands between two halves of one sentence (the text before it stops
+    without a full stop, the text after it goes on in lower case) is page furniture, a footer
+    or a page number, whatever it looks like: no heading falls inside a sentence."""
+    roles = list(roles)
+    prose = [i for i, r in enumerate(roles) if r in ("text", "bullet")]
+    # A line read as prose but with no lower-case letter (a running title in capitals) can
+    # stand between the halves too: it is furniture when the halves join around it.
+    shouting = {i for i in prose if not re.search(r"[a-z]", lines[i].text)}
+    prose_halves = [i for i in prose if i not in shouting]
+    for before, after in zip(prose_halves, prose_halves[1:], strict=False):
+        between = range(before + 1, after)
+        if (
+            between
+            and not TERMINAL.search(lines[before].text)
+            and lines[after].text.lstrip()[:1].islower()
+        ):
+            for i in between:
+                roles[i] = "junk" if roles[i] != "blank" else "blank"
+    return roles
 
 
 def _starts_new(prev: Line, line: Line, gap: bool, paragraph_style: bool, width: int) -> bool:

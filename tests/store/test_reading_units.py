@@ -3,12 +3,14 @@ results: each asserted on its own, as a reader of the output would notice it."""
 
 from pathlib import Path
 
+import pytest
+
 from store.errors import one_line
 from store.grades import _prose
 from store.ingest import IngestStatus, ingest_file
 from store.layout import _running_header
 from store.lines import split_lines
-from store.parse import MAX_QUOTED_NAME, _quoted
+from store.parse import MAX_QUOTED_NAME, _quoted, parse_letter
 from store.pdf import _reading_order, _tidy
 from store.published import published
 from tests.conftest import LETTERS
@@ -96,3 +98,24 @@ def test_the_published_figures_load_in_year_order() -> None:
     years = published()
     assert [y.year for y in years] == list(range(2005, 2012))
     assert years[4].named[0].councils[0] == "Blackburn with Darwen"
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "BIRMINGHAM CITY COUNCIL ANNUAL PERFORMANCE ASSESSMENT",  # a running title, in capitals
+        "Children's services assessment",  # a footer worded like a heading
+        "3",  # a page number
+    ],
+)
+def test_a_line_between_two_halves_of_a_sentence_is_page_furniture(furniture: str) -> None:
+    text = (LETTERS / "birmingham_apa2007.txt").read_text(encoding="utf-8")
+    broken = text.replace(
+        "reversing the upward trend in previous years.",
+        f"reversing the upward\n\n{furniture}\n\ntrend in previous years.",
+    )
+    assert broken != text
+    passages = [p.text for p in parse_letter(broken, "broken.txt").passages]
+    assert any("reversing the upward trend in previous years." in p for p in passages)
+    assert not any(p.startswith("trend in previous years") for p in passages)
+    assert not any(f"upward {furniture}" in p or f"{furniture} trend" in p for p in passages)

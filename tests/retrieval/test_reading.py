@@ -168,3 +168,82 @@ def test_slack_markup_and_emoji_are_cleaned() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "help", "what can you do?", "?", "lol", "null"])
 def test_help_questions(text: str) -> None:
     assert reading(text).op == Op.HELP
+
+
+# -- the council gazetteer, built here (not the cached one) so its rules run in every test ----
+
+
+@pytest.fixture(scope="module")
+def fresh_names():
+    from retrieval.names import Gazetteer
+
+    return Gazetteer(directory())
+
+
+def _named(names, text: str):
+    from retrieval.names import words
+
+    tokens = words(text)
+    found = names.match(tokens, 0)
+    if found is None:
+        return None
+    n, entry = found
+    return n, entry.partial, sorted(c.short_name for c in entry.councils)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Birmingham", (1, False, ["Birmingham"])),  # the short name
+        ("Birmingham City Council", (3, False, ["Birmingham"])),  # the formal name
+        ("Surrey CC", (1, False, ["Surrey"])),  # "CC" is a type word, read as filler
+        ("surreys", (1, False, ["Surrey"])),  # possessive without an apostrophe
+        ("east ridings", (2, False, ["East Riding of Yorkshire"])),
+        ("brum", (1, False, ["Birmingham"])),  # a nickname
+        ("e riding", (2, False, ["East Riding of Yorkshire"])),  # a compass word shortened
+        ("East Riding of Yorks", (4, False, ["East Riding of Yorkshire"])),
+        ("K&C", (3, False, ["Kensington and Chelsea"])),  # initials of an "X and Y" name
+        ("kc", (1, False, ["Kensington and Chelsea"])),
+        ("B&NES", (3, False, ["Bath and North East Somerset"])),
+        ("Royal Borough of Kingston upon Thames", (6, False, ["Kingston upon Thames"])),
+        ("kingston upon thames council", (3, False, ["Kingston upon Thames"])),
+        ("cheshire west", (2, True, ["Cheshire West and Chester"])),  # a unique part
+        ("cheshire w", (2, True, ["Cheshire West and Chester"])),
+        ("sussex", (1, True, ["East Sussex", "West Sussex"])),  # a shared part
+        ("thames", (1, True, ["Kingston upon Thames", "Richmond upon Thames"])),
+        ("cheshire", (1, False, ["Cheshire"])),  # a whole name beats the parts it shares
+        ("east", None),  # a compass word alone names nothing
+        ("upon", None),
+        ("council", None),
+    ],
+)
+def test_the_gazetteer_knows_names_as_people_type_them(fresh_names, text, found) -> None:
+    assert _named(fresh_names, text) == found
+
+
+@pytest.mark.parametrize(
+    ("typed", "councils"),
+    [
+        ("slouhg", ["Slough"]),  # two letters swapped
+        ("surry", ["Surrey"]),  # one missing
+        ("birmingam", ["Birmingham"]),
+        ("bedforshire", ["Bedfordshire"]),
+        ("bimringham", ["Birmingham"]),
+        ("chesire west", ["Cheshire West and Chester"]),  # a unique part, misspelt
+        ("store", []),  # one letter changed in a short word: another word, not "stoke"
+        ("leeds", ["Leeds"]),
+        ("needs", []),  # the first letter is kept by a typo
+        ("sloughh", ["Slough"]),
+        ("berm", []),  # under five letters nothing is guessed
+        ("birmxxgham", ["Birmingham"]),  # two changes in a long name
+        ("birmxxxham", []),  # three are too many
+    ],
+)
+def test_typos_are_matched_by_edit_distance(fresh_names, typed, councils) -> None:
+    assert sorted(c.short_name for c in fresh_names.fuzzy(typed)) == councils
+
+
+def test_nearest_names_offer_at_most_three_alike(fresh_names) -> None:
+    assert fresh_names.nearest("Springfield") == ["Enfield", "Sheffield"]
+    assert fresh_names.nearest("Xyzzyq") == []
+    assert len(fresh_names.nearest("Hampton")) == 3

@@ -72,9 +72,16 @@ def button(label: str, action_id: str, value: dict, style: str | None = None) ->
 
 
 def encode_value(value: dict) -> str:
-    """A button value under Slack's 2,000 characters; a long question is shortened to fit."""
+    """A button value under Slack's 2,000 characters: the letters an answer cites are kept
+    while they fit (a 150-council table cites 150; "lx" says how many were left out), then a
+    long question is shortened."""
     data = dict(value)
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    letters = list(data.get("l") or [])
+    while len(text) > VALUE_LIMIT and letters:
+        letters.pop()
+        data["l"], data["lx"] = letters, len(value["l"]) - len(letters)
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     while len(text) > VALUE_LIMIT and data.get("q"):
         data["q"] = data["q"][: max(0, len(data["q"]) - (len(text) - VALUE_LIMIT) - 8)]
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))

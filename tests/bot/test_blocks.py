@@ -135,3 +135,21 @@ def test_home_view_lists_150_councils_within_slack_limits():
     listed = "\n".join(b["text"]["text"] for b in view["blocks"] if b["type"] == "section")
     assert "Council 000" in listed and "Council 149" in listed
     assert "I hold *1050 letters* for *150 councils*" in listed
+
+
+def test_a_table_citing_150_letters_keeps_its_vote_button_under_slack_s_limit():
+    rows = tuple(
+        finding("staying_safe", "Staying safe", 1 + i % 4, APA, f"Council number {i:03d}")
+        for i in range(150)
+    )
+    table = Answer("table", "staying safe grades in 2008", "150 council(s) ...", rows)
+    feedback = blocks.to_blocks(table)["blocks"][-1]
+    values = [blocks.decode_value(e["value"]) for e in feedback["elements"]]
+    raw = [e["value"] for e in feedback["elements"]]
+    assert all(len(v) <= 2000 for v in raw)
+    for value in values:
+        kept = value["l"]
+        assert value["q"] == "staying safe grades in 2008"  # the question is whole
+        assert 0 < len(kept) < 150 and value["lx"] == 150 - len(kept)
+        assert kept == list(table.letters())[: len(kept)]  # the first letters, in order
+    assert len(raw[0]) > 2000 - 60  # as many letters as fit, not a few

@@ -130,9 +130,7 @@ def _letters_in(snap: Snapshot, years: list[int]) -> list:
 def count(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
     years, areas = scope(r, snap)
     letters = _letters_in(snap, years)
-    rows = (
-        _ordered(r, matching(r, snap, years, areas)) if r.order else matching(r, snap, years, areas)
-    )
+    rows = _ordered(r, matching(r, snap, years, areas))
     if r.unit == "letters":
         found = len({(row.letter.authority, row.letter.year) for row in rows})
         total, unit = len(letters), "letters"

@@ -888,9 +888,9 @@ COUNTS = [
         AnswerKind.COUNT,
         (
             "2 of the 7 councils held for 2005-2011 were graded 3 for Overall effectiveness: "
-            "Surrey 2005, Grade 3 (good); Birmingham 2007, Grade 3 (good)."
+            "Birmingham 2007, Grade 3 (good); Surrey 2005, Grade 3 (good)."
         ),
-        [("Surrey", 2005, "overall", 3), ("Birmingham", 2007, "overall", 3)],
+        [("Birmingham", 2007, "overall", 3), ("Surrey", 2005, "overall", 3)],
         id="how many of the councils were good overall",
     ),
     pytest.param(

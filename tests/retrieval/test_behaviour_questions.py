@@ -2562,3 +2562,290 @@ def test_is_4_good_or_bad_explains_grade_4(engine) -> None:
     assert answer.message.startswith("Grade 4 is outstanding in an APA letter")
     assert "Grade 3" not in answer.message
     assert answer.message.count("On both scales 4 is best") == 1
+
+
+# -- one council's letter: none held, an area it does not grade, counts within it; and the areas
+# each year's letters grade ---------------------------------------------------------------------
+
+
+def resolved(answer: Answer) -> tuple:
+    """What the answer's context carries into a follow-up: council, years, area, intent."""
+    c = answer.context
+    return (c.council, c.years, c.area, c.intent)
+
+
+# Leeds and Manchester have no letter in the store; Surrey has only its 2005 APA letter.
+NO_LETTER_HELD = [
+    pytest.param(
+        "did leeds get anything outstanding in 2007?",
+        "No letter for Leeds for 2007 is in the store. The store holds no letters for Leeds.",
+        ("Leeds", (2007,), None),
+        id="yes/no, a year with no letter",
+    ),
+    pytest.param(
+        "was leeds's staying safe good in 2007?",
+        "No letter for Leeds for 2007 is in the store. The store holds no letters for Leeds.",
+        ("Leeds", (2007,), "staying_safe"),
+        id="yes/no about an area, a year with no letter",
+    ),
+    pytest.param(
+        "manchester 2007 weakest area",
+        "No letter for Manchester for 2007 is in the store. The store holds no letters for "
+        "Manchester.",
+        ("Manchester", (2007,), None),
+        id="weakest area, a year with no letter",
+    ),
+    pytest.param(
+        "how many areas were good in surrey's 2008 letter",
+        "No letter for Surrey for 2008 is in the store. The store holds these letters for "
+        "Surrey: 2005 (APA).",
+        ("Surrey", (2008,), None),
+        id="count, a year with no letter for a council with letters",
+    ),
+    pytest.param(
+        "did leeds get anything outstanding?",
+        "The store holds no letters for Leeds.",
+        ("Leeds", (), None),
+        id="yes/no, no year, no letters at all",
+    ),
+    pytest.param(
+        "was leeds's staying safe good?",
+        "The store holds no letters for Leeds.",
+        ("Leeds", (), "staying_safe"),
+        id="yes/no about an area, no year, no letters at all",
+    ),
+    pytest.param(
+        "leeds weakest area",
+        "The store holds no letters for Leeds.",
+        ("Leeds", (), None),
+        id="weakest area, no year, no letters at all",
+    ),
+    pytest.param(
+        "how many areas were graded in leeds's letter",
+        "The store holds no letters for Leeds.",
+        ("Leeds", (), None),
+        id="count, no year, no letters at all",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "message", "context"), NO_LETTER_HELD)
+def test_a_council_with_no_letter_for_the_question(engine, question, message, context):
+    answer = engine.answer(question)
+    check(answer, AnswerKind.NOT_FOUND, message, [])
+    assert answer.question == question
+    assert answer.options == ()
+    assert resolved(answer)[:3] == context
+
+
+NOT_GRADED = [
+    pytest.param(
+        "was kingston's staying safe good in 2010?",
+        "Kingston upon Thames's 2010 letter does not grade Staying safe; it grades Overall "
+        "effectiveness Performs excellently (4).",
+        [("Kingston upon Thames", 2010, "overall", 4)],
+        ("Kingston upon Thames", (2010,), "staying_safe", "grades"),
+        "Read as: Kingston upon Thames · staying safe · grade 3 · 2010 · yesno",
+        id="a CSA letter grades no outcome",
+    ),
+    pytest.param(
+        "did surrey's being healthy match its staying safe in 2005",
+        "Surrey's 2005 letter does not grade Being healthy, Staying safe; it grades Overall "
+        "effectiveness Grade 3 (good); Capacity to improve Grade 3 (good); Social care Grade 2 "
+        "(adequate); Education Grade 4 (outstanding).",
+        [
+            ("Surrey", 2005, "overall", 3),
+            ("Surrey", 2005, "capacity_to_improve", 3),
+            ("Surrey", 2005, "social_care", 2),
+            ("Surrey", 2005, "education", 4),
+        ],
+        ("Surrey", (2005,), "being_healthy", "grades"),
+        "Read as: Surrey · being healthy, staying safe · 2005 · yesno",
+        id="2005 letters grade two services, not the outcomes",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "message", "judgements", "context", "read_as"), NOT_GRADED)
+def test_a_yes_no_about_an_area_the_letter_does_not_grade(
+    engine, question, message, judgements, context, read_as
+):
+    answer = engine.answer(question)
+    check(answer, AnswerKind.NO_GRADE, message, judgements)
+    assert answer.question == question
+    assert resolved(answer) == context
+    assert answer.read_as == read_as
+
+
+BED = "Bedfordshire"
+LETTER_COUNTS = [
+    pytest.param(
+        "how many areas were outstanding in bedfordshire's 2008 letter",
+        "1 of the 7 graded areas in Bedfordshire's 2008 letter is Grade 4 (outstanding): Making "
+        "a positive contribution Grade 4 (outstanding).",
+        [(BED, 2008, "making_a_positive_contribution", 4)],
+        "Read as: Bedfordshire · grade 4 · 2008 · count",
+        ("Bedfordshire", (2008,), None, "grades"),
+        id="one hit: is",
+    ),
+    pytest.param(
+        "how many areas were adequate in bedfordshire's 2008 letter",
+        "3 of the 7 graded areas in Bedfordshire's 2008 letter are Grade 2 (adequate): Overall "
+        "effectiveness Grade 2 (adequate); Enjoying and achieving Grade 2 (adequate); Capacity "
+        "to improve Grade 2 (adequate).",
+        [
+            (BED, 2008, "overall", 2),
+            (BED, 2008, "enjoying_and_achieving", 2),
+            (BED, 2008, "capacity_to_improve", 2),
+        ],
+        "Read as: Bedfordshire · grade 2 · 2008 · count",
+        ("Bedfordshire", (2008,), None, "grades"),
+        id="several hits: are",
+    ),
+    pytest.param(
+        "how many areas were outstanding in birmingham's 2007 letter",
+        "0 of the 7 graded areas in Birmingham's 2007 letter are Grade 4 (outstanding).",
+        [],
+        "Read as: Birmingham · grade 4 · 2007 · count",
+        ("Birmingham", (2007,), None, "grades"),
+        id="no hit",
+    ),
+    pytest.param(
+        "how many outcomes were good in bedfordshire's 2008 letter",
+        "2 of the 5 graded outcomes in Bedfordshire's 2008 letter are Grade 3 (good): Being "
+        "healthy Grade 3 (good); Achieving economic well-being Grade 3 (good).",
+        [(BED, 2008, "being_healthy", 3), (BED, 2008, "achieving_economic_wellbeing", 3)],
+        "Read as: Bedfordshire · grade 3 · 2008 · count",
+        ("Bedfordshire", (2008,), None, "grades"),
+        id="outcomes only",
+    ),
+    pytest.param(
+        "how many of bedfordshire's staying safe and being healthy were good in 2008",
+        "1 of the 2 graded areas in Bedfordshire's 2008 letter is Grade 3 (good): Being healthy "
+        "Grade 3 (good).",
+        [(BED, 2008, "being_healthy", 3)],
+        "Read as: Bedfordshire · staying safe, being healthy · grade 3 · 2008 · count",
+        ("Bedfordshire", (2008,), "staying_safe", "grades"),
+        id="the areas named",
+    ),
+    pytest.param(
+        "how many areas were outstanding in kingston's 2010 letter",
+        "1 of the 1 graded areas in Kingston upon Thames's 2010 letter is Performs excellently "
+        "(4): Overall effectiveness Performs excellently (4).",
+        [("Kingston upon Thames", 2010, "overall", 4)],
+        "Read as: Kingston upon Thames · grade 4 · 2010 · count",
+        ("Kingston upon Thames", (2010,), None, "grades"),
+        id="a CSA letter, in CSA wording",
+    ),
+    pytest.param(
+        "how many areas were good in kingston's 2010 letter",
+        "0 of the 1 graded areas in Kingston upon Thames's 2010 letter are Performs well (3).",
+        [],
+        "Read as: Kingston upon Thames · grade 3 · 2010 · count",
+        ("Kingston upon Thames", (2010,), None, "grades"),
+        id="a CSA letter, no hit",
+    ),
+    pytest.param(
+        "how many areas were graded in bedfordshire's 2008 letter",
+        "7 graded areas in Bedfordshire's 2008 letter: Overall effectiveness Grade 2 (adequate); "
+        "Being healthy Grade 3 (good); Staying safe Grade 1 (inadequate); Enjoying and achieving "
+        "Grade 2 (adequate); Making a positive contribution Grade 4 (outstanding); Achieving "
+        "economic well-being Grade 3 (good); Capacity to improve Grade 2 (adequate).",
+        [
+            (BED, 2008, "overall", 2),
+            (BED, 2008, "being_healthy", 3),
+            (BED, 2008, "staying_safe", 1),
+            (BED, 2008, "enjoying_and_achieving", 2),
+            (BED, 2008, "making_a_positive_contribution", 4),
+            (BED, 2008, "achieving_economic_wellbeing", 3),
+            (BED, 2008, "capacity_to_improve", 2),
+        ],
+        "Read as: Bedfordshire · 2008 · count",
+        ("Bedfordshire", (2008,), None, "grades"),
+        id="no grade filter: every graded area",
+    ),
+    pytest.param(
+        "how many outcomes were graded in bedfordshire's 2008 letter",
+        "5 graded outcomes in Bedfordshire's 2008 letter: Being healthy Grade 3 (good); Staying "
+        "safe Grade 1 (inadequate); Enjoying and achieving Grade 2 (adequate); Making a positive "
+        "contribution Grade 4 (outstanding); Achieving economic well-being Grade 3 (good).",
+        [
+            (BED, 2008, "being_healthy", 3),
+            (BED, 2008, "staying_safe", 1),
+            (BED, 2008, "enjoying_and_achieving", 2),
+            (BED, 2008, "making_a_positive_contribution", 4),
+            (BED, 2008, "achieving_economic_wellbeing", 3),
+        ],
+        "Read as: Bedfordshire · 2008 · count",
+        ("Bedfordshire", (2008,), None, "grades"),
+        id="no grade filter: every graded outcome",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "message", "judgements", "read_as", "context"), LETTER_COUNTS)
+def test_counts_within_one_letter(engine, question, message, judgements, read_as, context):
+    answer = engine.answer(question)
+    check(answer, AnswerKind.COUNT, message, judgements)
+    assert answer.question == question
+    assert resolved(answer) == context
+    assert answer.read_as == read_as
+
+
+def test_surreys_outcomes_are_its_two_services_not_overall_and_capacity(engine):
+    """Surrey's 2005 letter grades two services besides overall (3) and capacity (3): asked for
+    its good or outstanding outcomes, only education (4) counts, not the two headline 3s."""
+    check(
+        engine.answer("which of surrey's outcomes were good or outstanding"),
+        AnswerKind.GRADES,
+        "Surrey's 2005 areas graded Grade 4 (outstanding) or Grade 3 (good): Education Grade 4 "
+        "(outstanding).",
+        [("Surrey", 2005, "education", 4)],
+    )
+
+
+def test_higher_than_all_other_areas_weighs_every_other_grade(engine):
+    """Bedfordshire's being healthy (3) is below its positive contribution (4)."""
+    check(
+        engine.answer(
+            "was bedfordshire's being healthy higher than all other areas or not in 2008?"
+        ),
+        AnswerKind.YESNO,
+        "No: Bedfordshire's 2008 letter gives Being healthy Grade 3 (good).",
+        [("Bedfordshire", 2008, "being_healthy", 3)],
+    )
+
+
+EVERY_YEAR = (
+    "2005 letters grade overall effectiveness, capacity to improve, social care, education; "
+    "2006 letters grade overall effectiveness, capacity to improve, social care; 2007 letters "
+    "grade overall effectiveness, being healthy, staying safe, enjoying and achieving, making a "
+    "positive contribution, achieving economic well-being, capacity to improve; 2008 letters "
+    "grade overall effectiveness, being healthy, staying safe, enjoying and achieving, making a "
+    "positive contribution, achieving economic well-being, capacity to improve; 2009 letters "
+    "grade overall effectiveness; 2010 letters grade overall effectiveness; 2011 letters grade "
+    "overall effectiveness."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "what areas did the 2005 letters grade",
+            "2005 letters grade overall effectiveness, capacity to improve, social care, "
+            "education.",
+        ),
+        (
+            "what was graded in the 2006 letters",
+            "2006 letters grade overall effectiveness, capacity to improve, social care.",
+        ),
+        ("what got graded in the 2009 letters", "2009 letters grade overall effectiveness."),
+        ("what was graded in the 2011 letters", "2011 letters grade overall effectiveness."),
+        ("what areas did the letters grade", EVERY_YEAR),
+    ],
+)
+def test_the_areas_each_years_letters_grade(engine, question, message):
+    answer = engine.answer(question)
+    check(answer, AnswerKind.ABOUT, message, [])
+    assert answer.passages == ()

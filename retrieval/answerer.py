@@ -4,6 +4,7 @@ as not to be confused with SQLAlchemy's ``Engine``, which it holds as ``sql_engi
 import re
 import threading
 from dataclasses import replace
+from functools import cache
 
 from sqlalchemy.engine import Engine as SqlEngine
 
@@ -230,8 +231,8 @@ class Answerer:
             return None
         related = [
             c
-            for c in self.councils.councils
-            if c is not council and _related(c, council) and any(c.exists_in(y) for y in missing)
+            for c in reorganised(self.councils).get(council.short_name, ())
+            if any(c.exists_in(y) for y in missing)
         ]
         if not related:
             return None
@@ -311,22 +312,25 @@ def read_as(r: Reading) -> str:
     return line
 
 
-def _related(a: CouncilRecord, b: CouncilRecord) -> bool:
-    """Predecessor and successor councils of the 2009 reorganisation, from the table's notes."""
+@cache
+def reorganised(councils: CouncilDirectory) -> dict[str, tuple[CouncilRecord, ...]]:
+    """Each council's predecessor or successors in the 2009 reorganisation, read once from the
+    table's notes ("county (abolished 1 Apr 2009; split into Bedford and Central ...)")."""
+    known = {c.short_name for c in councils.councils}
+    pairs: dict[str, list[CouncilRecord]] = {}
+    for old in councils.councils:
+        m = re.search(r"split into (.+?)\)", old.la_type)
+        for name in _successors(m.group(1), known) if m else ():
+            new = councils.get(name)
+            if new is not None:
+                pairs.setdefault(old.short_name, []).append(new)
+                pairs.setdefault(new.short_name, []).append(old)
+    return {name: tuple(found) for name, found in pairs.items()}
 
-    def split_into(c: CouncilRecord) -> str:
-        m = re.search(r"split into (.+?)\)", c.la_type)
-        return m.group(1) if m else ""
 
-    return a.short_name in _successors(split_into(b)) or b.short_name in _successors(split_into(a))
-
-
-def _successors(text: str) -> list[str]:
+def _successors(text: str, known: set[str]) -> list[str]:
     """ "Cheshire East and Cheshire West and Chester" -> both names: split at an " and " that
-    starts a new council's name (the word after it begins a name the table lists)."""
-    from store.councils import directory as _directory
-
-    known = {c.short_name for c in _directory().councils}
+    ends a name the table lists."""
     parts, current = [], ""
     for piece in text.split(" and "):
         candidate = f"{current} and {piece}" if current else piece

@@ -71,7 +71,8 @@ def _areas_by_year(r: Reading) -> str:
     years = [y for y in r.years if FIRST_YEAR <= y <= LAST_YEAR] or list(
         range(FIRST_YEAR, LAST_YEAR + 1)
     )
-    parts = []
+    outside = [y for y in r.years if not FIRST_YEAR <= y <= LAST_YEAR]
+    parts = [f"There are no {', '.join(map(str, outside))} letters"] if outside else []
     for year in years:
         kind = APA if year in REGIME_YEARS[APA] else CSA
         labels = ", ".join(AREA_LABELS[a].lower() for a in graded_areas(kind, year))

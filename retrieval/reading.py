@@ -749,6 +749,8 @@ def decide(r: Reading, forced: bool = False) -> Op:
     if len(councils) == 1:
         if len(r.areas) >= 2 and _relates_two(text, cues):
             return Op.YESNO
+        if r.areas and ABOVE_THE_REST.search(text):
+            return Op.YESNO  # "was its being healthy better than all other areas?"
         if len(topic) >= MIN_TOPIC_OVER_CUES and _is_topic(r) and "grade" not in cues:
             return Op.SEARCH  # "interim director improvement board": the words outweigh a cue
         if "change" in cues or (r.span and len(r.years) > 1) or _over_time(text):
@@ -810,6 +812,12 @@ def _asks_about(text: str, cues: frozenset[str], r: Reading) -> bool:
     ):
         return True
     return False
+
+
+ABOVE_THE_REST = re.compile(
+    r"\b(?:higher|better|stronger|lower|worse|weaker) than (?:all|any|every|anything|"
+    r"everything|the rest|the others?|its other|other)\b"
+)
 
 
 def _relates_two(text: str, cues: frozenset[str]) -> bool:

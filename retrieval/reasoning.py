@@ -113,10 +113,11 @@ def letter_lookup(question: str, r: Reading, snap: Snapshot, read_as: str) -> An
         pool = pool if "outcomes" in r.words else rows
         picked = [row for row in pool if row.grade in r.grades]
         lead = f"{council.short_name}'s {ref.year} areas graded {_grade_words(r, ref.kind)}"
-    if not picked:
+    if not picked:  # say what was looked at: the outcomes asked about, or every area
         words = _grade_words(r, ref.kind)
-        message = f"None of {council.short_name}'s {ref.year} grades is {words}: {_list(rows)}."
-        shown = rows
+        noun = "outcomes" if "outcomes" in r.words else "grades"
+        message = f"None of {council.short_name}'s {ref.year} {noun} is {words}: {_list(pool)}."
+        shown = pool
     else:
         message = f"{lead}: {_list(picked)}."
         shown = picked
@@ -174,11 +175,12 @@ def _decide(r: Reading, text: str, rows: list, asked: list) -> tuple[bool, list]
         return len({row.grade for row in asked}) == 1, asked
     if asked and re.search(
         r"\b(?:higher|better|stronger) than\b.*\b(?:anything|everything|"
-        r"all|other)\b",
+        r"all|others?|else|the rest)\b",
         text,
     ):
         others = [row for row in rows if row not in asked]
-        return all(a.grade > o.grade for a in asked for o in others), asked
+        above = all(a.grade > o.grade for a in asked for o in others)
+        return above, asked if above else rows  # a No shows the grades that match or beat it
     if asked and r.order:
         extreme = (max if r.order == Order.BEST else min)(row.grade for row in rows)
         return all(a.grade == extreme for a in asked), asked
@@ -225,6 +227,7 @@ def letter_count(question: str, r: Reading, snap: Snapshot, read_as: str) -> Ans
             f"{_grade_words(r, ref.kind)}" + (f": {_list(hits)}." if hits else ".")
         )
     else:
+        noun = noun if len(hits) != 1 else noun[:-1]  # "1 graded area"
         message = f"{len(hits)} graded {noun} in {where}: {_list(hits)}."
     return Answer(
         AnswerKind.COUNT,

@@ -455,8 +455,19 @@ YESNO = [
     pytest.param(
         "was birmingham's enjoying and achieving higher than anything else in 2007?",
         AnswerKind.YESNO,
-        "No: Birmingham's 2007 letter gives Enjoying and achieving Grade 3 (good).",
-        [("Birmingham", 2007, "enjoying_and_achieving", 3)],
+        "No: Birmingham's 2007 letter gives Overall effectiveness Grade 3 (good); Being healthy "
+        "Grade 2 (adequate); Staying safe Grade 2 (adequate); Enjoying and achieving Grade 3 "
+        "(good); Making a positive contribution Grade 3 (good); Achieving economic well-being "
+        "Grade 3 (good); Capacity to improve Grade 3 (good).",
+        [
+            ("Birmingham", 2007, "overall", 3),
+            ("Birmingham", 2007, "being_healthy", 2),
+            ("Birmingham", 2007, "staying_safe", 2),
+            ("Birmingham", 2007, "enjoying_and_achieving", 3),
+            ("Birmingham", 2007, "making_a_positive_contribution", 3),
+            ("Birmingham", 2007, "achieving_economic_wellbeing", 3),
+            ("Birmingham", 2007, "capacity_to_improve", 3),
+        ],
         id="was birmingham's enjoying and achieving higher than anything else in 2007?",
     ),
     pytest.param(
@@ -2811,8 +2822,19 @@ def test_higher_than_all_other_areas_weighs_every_other_grade(engine):
             "was bedfordshire's being healthy higher than all other areas or not in 2008?"
         ),
         AnswerKind.YESNO,
-        "No: Bedfordshire's 2008 letter gives Being healthy Grade 3 (good).",
-        [("Bedfordshire", 2008, "being_healthy", 3)],
+        "No: Bedfordshire's 2008 letter gives Overall effectiveness Grade 2 (adequate); Being "
+        "healthy Grade 3 (good); Staying safe Grade 1 (inadequate); Enjoying and achieving Grade "
+        "2 (adequate); Making a positive contribution Grade 4 (outstanding); Achieving economic "
+        "well-being Grade 3 (good); Capacity to improve Grade 2 (adequate).",
+        [
+            ("Bedfordshire", 2008, "overall", 2),
+            ("Bedfordshire", 2008, "being_healthy", 3),
+            ("Bedfordshire", 2008, "staying_safe", 1),
+            ("Bedfordshire", 2008, "enjoying_and_achieving", 2),
+            ("Bedfordshire", 2008, "making_a_positive_contribution", 4),
+            ("Bedfordshire", 2008, "achieving_economic_wellbeing", 3),
+            ("Bedfordshire", 2008, "capacity_to_improve", 2),
+        ],
     )
 
 
@@ -2849,3 +2871,46 @@ def test_the_areas_each_years_letters_grade(engine, question, message):
     answer = engine.answer(question)
     check(answer, AnswerKind.ABOUT, message, [])
     assert answer.passages == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "message"),
+    [
+        (
+            "which of surrey's outcomes were good",
+            AnswerKind.GRADES,
+            "None of Surrey's 2005 outcomes is Grade 3 (good): Social care Grade 2 (adequate); "
+            "Education Grade 4 (outstanding).",
+        ),
+        (
+            "was bedfordshire's being healthy better than all other areas in 2008?",
+            AnswerKind.YESNO,
+            "No: Bedfordshire's 2008 letter gives Overall effectiveness Grade 2 (adequate); "
+            "Being healthy Grade 3 (good); Staying safe Grade 1 (inadequate); Enjoying and "
+            "achieving Grade 2 (adequate); Making a positive contribution Grade 4 (outstanding); "
+            "Achieving economic well-being Grade 3 (good); Capacity to improve Grade 2 "
+            "(adequate).",
+        ),
+        (
+            "was bedfordshire's positive contribution higher than all other areas in 2008?",
+            AnswerKind.YESNO,
+            "Yes: Bedfordshire's 2008 letter gives Making a positive contribution Grade 4 "
+            "(outstanding).",
+        ),
+        (
+            "how many areas were graded in kingston's 2010 letter",
+            AnswerKind.COUNT,
+            "1 graded area in Kingston upon Thames's 2010 letter: Overall effectiveness Performs "
+            "excellently (4).",
+        ),
+    ],
+)
+def test_second_review_classes(engine, question, kind, message) -> None:
+    answer = engine.answer(question)
+    assert (answer.kind, answer.message) == (kind, message)
+
+
+def test_areas_asked_for_a_year_without_letters_say_so_first(engine) -> None:
+    answer = engine.answer("what areas did the 2012 letters grade")
+    assert answer.kind == AnswerKind.ABOUT
+    assert answer.message.startswith("There are no 2012 letters; 2005 letters grade overall")

@@ -188,7 +188,7 @@ TOPICS = (
 )
 
 
-def about(question: str, r: Reading, snap: Snapshot, read_as: str = "") -> Answer:
+def about(question: str, r: Reading, snap: Snapshot) -> Answer:
     words = set(re.findall(r"[a-z0-9]+", r.text.lower()))
     # The grades asked about: numbers and the scales' wording first ("is 4 good or bad?" asks
     # about 4, not "good"); grade words only when the question names neither.
@@ -206,7 +206,7 @@ def about(question: str, r: Reading, snap: Snapshot, read_as: str = "") -> Answe
     ]
     parts = [meaning] + [t.say(r, snap) for t in chosen]
     message = _once(" ".join(p for p in parts if p)) or (f"{_scale(APA)} {_scale(CSA)} {DIRECTION}")
-    return Answer(AnswerKind.ABOUT, question, message, read_as=read_as)
+    return Answer(AnswerKind.ABOUT, question, message)
 
 
 def _score(topic: Topic, words: set[str]) -> float:

@@ -84,7 +84,7 @@ class Answerer:
                 r, op=Op.SEARCH, search_words=r.search_words or (context.text if context else "")
             )
         answer = self._dispatch(question or "", r, snap, max(offset, 0), max(1, min(k, MAX_K)))
-        return answer if answer.read_as else replace(answer, read_as=read_as(r))
+        return replace(answer, read_as=read_as(r))  # every answer says how it read the question
 
     def search(
         self, text: str, council: str | None = None, year: int | None = None, k: int = 10
@@ -157,14 +157,12 @@ class Answerer:
         return replace(merged, op=op)
 
     def _dispatch(self, question: str, r: Reading, snap: Snapshot, offset: int, k: int) -> Answer:
-        shown = read_as(r)
         if r.op == Op.HELP:
             return compose.help_answer(question, snap)
         if r.op == Op.ABOUT:
-            return about(question, r, snap, shown)
+            return about(question, r, snap)
         if r.ambiguous and (not r.councils or r.op != Op.SEARCH):
             text, options = r.ambiguous[0]
-            held = [c for c in options if c.short_name in snap.held]
             names = tuple(c.short_name for c in options)
             return Answer(
                 AnswerKind.CLARIFY,
@@ -172,17 +170,16 @@ class Answerer:
                 f"'{text}' could mean {' or '.join(names)}. Which one?",
                 options=names,
                 context=compose.context_of(r),
-                read_as=shown + (f" ({len(held)} held)" if held else ""),
             )
         if r.unknown and not r.councils and r.op != Op.SEARCH:
-            return self._unknown(question, r, shown)
+            return self._unknown(question, r)
         if r.op == Op.SEARCH:
             return compose.passages(question, r, snap, offset, k)
         if r.op == Op.COMPARE:
-            return reasoning.compare(question, r, snap, shown)
+            return reasoning.compare(question, r, snap)
         if r.op in (Op.RANK, Op.COUNT) and not r.councils:
             fn = ranking.rank if r.op == Op.RANK else ranking.count
-            return fn(question, r, snap, shown)
+            return fn(question, r, snap)
         council = r.council
         if council is None:
             return compose.passages(question, r, snap, offset, k)
@@ -190,18 +187,18 @@ class Answerer:
         if clarify is not None:
             return clarify
         if r.op == Op.YESNO:
-            return reasoning.yes_no(question, r, snap, shown)
+            return reasoning.yes_no(question, r, snap)
         if r.op == Op.COUNT:
-            return reasoning.letter_count(question, r, snap, shown)
+            return reasoning.letter_count(question, r, snap)
         if r.op == Op.CHANGE:
-            return reasoning.change(question, r, snap, shown)
-        chosen = reasoning.letter_lookup(question, r, snap, shown)
+            return reasoning.change(question, r, snap)
+        chosen = reasoning.letter_lookup(question, r, snap)
         if chosen is not None:
             return chosen
         if r.areas and len(r.years) == 1:
             return compose.one_grade(question, r, snap, r.years[0])
         if r.areas and len(r.years) > 1:
-            return reasoning.change(question, r, snap, shown)
+            return reasoning.change(question, r, snap)
         if r.areas:
             ref = reasoning.chosen_letter(snap, r, council.short_name, r.area)
             if ref is not None:
@@ -211,7 +208,7 @@ class Answerer:
             return compose.one_grade(question, r, snap, ref.year)  # a CSA's one rating
         return compose.grades(question, r, snap)
 
-    def _unknown(self, question: str, r: Reading, shown: str) -> Answer:
+    def _unknown(self, question: str, r: Reading) -> Answer:
         name = r.unknown[0]
         names = tuple(self.names.nearest(name))
         hint = f" Did you mean {' or '.join(names)}?" if names else ""

@@ -43,7 +43,7 @@ def matching(r: Reading, snap: Snapshot, years: list[int], areas: list[str]) -> 
     ]
 
 
-def rank(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
+def rank(question: str, r: Reading, snap: Snapshot) -> Answer:
     years, areas = scope(r, snap)
     letters = _letters_in(snap, years)
     if not letters:
@@ -52,7 +52,6 @@ def rank(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
             question,
             f"The store holds no letters for {_years(r.years or years)}.",
             context=context_of(r, "table"),
-            read_as=read_as,
         )
     rows = matching(r, snap, years, areas)
     if not rows and all(a not in graded_areas(regime_of(y), y) for y in years for a in areas):
@@ -62,7 +61,6 @@ def rank(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
             question,
             f"{labels} is not graded in the letters for {_years(years)}.",
             context=context_of(r, "table"),
-            read_as=read_as,
         )
     rows = _ordered(r, rows)
     councils = len({row.letter.authority for row in rows})
@@ -81,7 +79,6 @@ def rank(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
         message,
         tuple(snap.once(row, finding) for row in rows),
         context=context_of(r, "table"),
-        read_as=read_as,
     )
 
 
@@ -127,7 +124,7 @@ def _letters_in(snap: Snapshot, years: list[int]) -> list:
     return [ref for refs in snap.held.values() for ref in refs if ref.year in years]
 
 
-def count(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
+def count(question: str, r: Reading, snap: Snapshot) -> Answer:
     years, areas = scope(r, snap)
     letters = _letters_in(snap, years)
     rows = _ordered(r, matching(r, snap, years, areas))
@@ -148,5 +145,4 @@ def count(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
         message,
         tuple(snap.once(row, finding) for row in rows),
         context=context_of(r, "table"),
-        read_as=read_as,
     )

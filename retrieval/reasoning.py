@@ -70,21 +70,13 @@ def _list(rows: list[JudgementRow]) -> str:
 
 def _missing_letter(question: str, r: Reading, snap: Snapshot, council: CouncilRecord) -> Answer:
     if r.years:
-        return no_letter(question, _as_query(r, council), snap, r.years[0])
+        return no_letter(question, r, snap, r.years[0])
     return Answer(
         AnswerKind.NOT_FOUND,
         question,
         held_phrase(snap, council.short_name),
-        context=context_of(_as_query(r, council)),
+        context=context_of(r),
     )
-
-
-def _as_query(r: Reading, council: CouncilRecord):
-    from dataclasses import replace
-
-    from retrieval.reading import Side
-
-    return replace(r, sides=(Side(council, council.short_name, r.years),))
 
 
 def ranked_areas(rows: list[JudgementRow]) -> list[JudgementRow]:
@@ -92,7 +84,7 @@ def ranked_areas(rows: list[JudgementRow]) -> list[JudgementRow]:
     return areas if len(areas) >= MIN_AREAS_TO_RANK else rows
 
 
-def letter_lookup(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer | None:
+def letter_lookup(question: str, r: Reading, snap: Snapshot) -> Answer | None:
     """'weakest area', 'which areas were good': one letter's grades chosen by order or filter.
     None when the question asks neither (the plain lookups answer it)."""
     if not (r.order or (r.grades and not r.areas)):
@@ -127,7 +119,6 @@ def letter_lookup(question: str, r: Reading, snap: Snapshot, read_as: str) -> An
         message,
         tuple(finding(row) for row in shown),
         context=context_of(r, "grades"),
-        read_as=read_as,
     )
 
 
@@ -135,7 +126,7 @@ def _grade_words(r: Reading, kind: LetterKind) -> str:
     return " or ".join(grade_phrase(kind, g) for g in sorted(r.grades, reverse=True))
 
 
-def yes_no(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
+def yes_no(question: str, r: Reading, snap: Snapshot) -> Answer:
     council = r.council
     ref = chosen_letter(snap, r, council.short_name, r.area)
     if ref is None:
@@ -146,7 +137,7 @@ def yes_no(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
     missing = [a for a in r.areas if a not in by_area]
     text = r.text.lower()
     if missing:
-        return _not_graded(question, r, ref, missing, rows, read_as)
+        return _not_graded(question, r, ref, missing, rows)
     if not r.areas and not r.any_area and set(r.words) & GETTING_WORDS:
         r = replace(r, any_area=True)  # "did Bedfordshire get a grade 1?": in any area
     elif not r.areas and not r.any_area:
@@ -160,7 +151,6 @@ def yes_no(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
         message,
         tuple(finding(row) for row in shown),
         context=context_of(r, "grades"),
-        read_as=read_as,
     )
 
 
@@ -193,7 +183,7 @@ def _decide(r: Reading, text: str, rows: list, asked: list) -> tuple[bool, list]
     return bool(asked), asked or rows
 
 
-def _not_graded(question, r, ref: LetterRef, missing, rows, read_as) -> Answer:
+def _not_graded(question, r, ref: LetterRef, missing, rows) -> Answer:
     labels = ", ".join(AREA_LABELS[a] for a in missing)
     message = (
         f"{ref.authority}'s {ref.year} letter does not grade {labels}; it grades {_list(rows)}."
@@ -204,11 +194,10 @@ def _not_graded(question, r, ref: LetterRef, missing, rows, read_as) -> Answer:
         message,
         tuple(finding(row) for row in rows),
         context=context_of(r, "grades"),
-        read_as=read_as,
     )
 
 
-def letter_count(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
+def letter_count(question: str, r: Reading, snap: Snapshot) -> Answer:
     council = r.council
     ref = chosen_letter(snap, r, council.short_name)
     if ref is None:
@@ -235,14 +224,13 @@ def letter_count(question: str, r: Reading, snap: Snapshot, read_as: str) -> Ans
         message,
         tuple(finding(row) for row in hits),
         context=context_of(r, "grades"),
-        read_as=read_as,
     )
 
 
 # -- two or more sides ------------------------------------------------------------------------
 
 
-def compare(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
+def compare(question: str, r: Reading, snap: Snapshot) -> Answer:
     area = r.area or "overall"
     sides = _sides(r)
     lines, rows, gaps = [], [], []
@@ -268,7 +256,6 @@ def compare(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
         message.strip(),
         tuple(finding(row) for row in rows),
         context=context_of(r, "grades"),
-        read_as=read_as,
         verdict=verdict,
     )
 
@@ -337,7 +324,7 @@ def _span(kind: LetterKind) -> str:
 # -- change over time --------------------------------------------------------------------------
 
 
-def change(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
+def change(question: str, r: Reading, snap: Snapshot) -> Answer:
     council = r.council
     name = council.short_name
     area = r.area or "overall"
@@ -365,7 +352,6 @@ def change(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
             question,
             message,
             context=context_of(r, "trend"),
-            read_as=read_as,
         )
     steps = "; ".join(
         f"{row.letter.year}: {grade_phrase(row.letter.kind, row.grade)}" for row in rows
@@ -402,7 +388,6 @@ def change(question: str, r: Reading, snap: Snapshot, read_as: str) -> Answer:
         message,
         tuple(finding(row) for row in rows),
         context=context_of(r, "trend"),
-        read_as=read_as,
         direction=direction,
     )
 

@@ -16,7 +16,7 @@ import shutil
 
 import pytest
 
-from retrieval.answer import Answer, AnswerKind, Direction, Verdict
+from retrieval.answer import Answer, AnswerKind, Context, Direction, Verdict
 from retrieval.answerer import Answerer
 from retrieval.names import gazetteer
 from retrieval.reading import Op, Order, read
@@ -1699,7 +1699,7 @@ NAMES = [
         AnswerKind.CLARIFY,
         "'yorkshire' could mean East Riding of Yorkshire or North Yorkshire. Which one?",
         ("East Riding of Yorkshire", "North Yorkshire"),
-        "Read as: yorkshire? · overall effectiveness · 2007 · lookup (1 held)",
+        "Read as: yorkshire? · overall effectiveness · 2007 · lookup",
         id="yorkshire overall 2007",
     ),
     pytest.param(
@@ -2914,3 +2914,24 @@ def test_areas_asked_for_a_year_without_letters_say_so_first(engine) -> None:
     answer = engine.answer("what areas did the 2012 letters grade")
     assert answer.kind == AnswerKind.ABOUT
     assert answer.message.startswith("There are no 2012 letters; 2005 letters grade overall")
+
+
+def test_a_count_of_none_ends_at_what_was_counted(engine) -> None:
+    question = "how many councils were inadequate for staying safe in 2007"
+    answer = engine.answer(question)
+    assert (answer.kind, answer.question, answer.message, answer.judgements) == (
+        AnswerKind.COUNT,
+        question,
+        "0 of the 1 councils held for 2007 were graded 1 for Staying safe.",
+        (),
+    )
+
+
+def test_a_count_across_councils_keeps_the_thread_context_of_a_table(engine) -> None:
+    question = "how many letters give an overall 1"
+    answer = engine.answer(question)
+    assert answer.question == question
+    assert answer.context == Context(
+        None, (), "overall", "table", "how many letters give an overall"
+    )
+    assert answer.read_as == "Read as: overall effectiveness · grade 1 · count"

@@ -827,7 +827,7 @@ def _relates_two(text: str, cues: frozenset[str]) -> bool:
             r"over|higher|lower|better|worse)\b",
             text,
         )
-    ) or ("compare" in cues)
+    )  # "compare its A and B" asks for both grades side by side: a lookup, not a yes/no
 
 
 def _over_time(text: str) -> bool:

@@ -87,6 +87,8 @@ def ranked_areas(rows: list[JudgementRow]) -> list[JudgementRow]:
 def letter_lookup(question: str, r: Reading, snap: Snapshot) -> Answer | None:
     """'weakest area', 'which areas were good': one letter's grades chosen by order or filter.
     None when the question asks neither (the plain lookups answer it)."""
+    if len(r.areas) > 1 and not (r.order or r.grades):
+        return _several_areas(question, r, snap)
     if not (r.order or (r.grades and not r.areas)):
         return None
     council = r.council
@@ -118,6 +120,36 @@ def letter_lookup(question: str, r: Reading, snap: Snapshot) -> Answer | None:
         question,
         message,
         tuple(finding(row) for row in shown),
+        context=context_of(r, "grades"),
+    )
+
+
+def _several_areas(question: str, r: Reading, snap: Snapshot) -> Answer:
+    """'Birmingham staying safe and being healthy 2007': each area asked, none dropped; an
+    area the letter does not grade is said to be not graded."""
+    council = r.council
+    ref = chosen_letter(snap, r, council.short_name)
+    if ref is None:
+        return _missing_letter(question, r, snap, council)
+    rows = {row.area: row for row in letter_rows(snap, council.short_name, ref.year)}
+    asked = [
+        rows[graded_as(a, ref.kind, ref.year)]
+        for a in r.areas
+        if graded_as(a, ref.kind, ref.year) in rows
+    ]
+    missing = [AREA_LABELS[a] for a in r.areas if graded_as(a, ref.kind, ref.year) not in rows]
+    message = (
+        f"{council.short_name}'s {ref.year} letter: {_list(asked)}."
+        if asked
+        else (f"{council.short_name}'s {ref.year} letter grades none of these.")
+    )
+    if missing:
+        message += f" Not graded in that letter: {', '.join(missing)}."
+    return Answer(
+        AnswerKind.GRADES,
+        question,
+        message,
+        tuple(finding(row) for row in asked),
         context=context_of(r, "grades"),
     )
 

@@ -2935,3 +2935,37 @@ def test_a_count_across_councils_keeps_the_thread_context_of_a_table(engine) -> 
         None, (), "overall", "table", "how many letters give an overall"
     )
     assert answer.read_as == "Read as: overall effectiveness · grade 1 · count"
+
+
+@pytest.mark.parametrize(
+    ("question", "message", "graded"),
+    [
+        (
+            "birmingham staying safe and being healthy 2007",
+            "Birmingham's 2007 letter: Staying safe Grade 2 (adequate); Being healthy Grade 2 "
+            "(adequate).",
+            [("Birmingham", 2007, "staying_safe", 2), ("Birmingham", 2007, "being_healthy", 2)],
+        ),
+        (
+            "compare birmingham's staying safe and being healthy in 2007",
+            "Birmingham's 2007 letter: Staying safe Grade 2 (adequate); Being healthy Grade 2 "
+            "(adequate).",
+            [("Birmingham", 2007, "staying_safe", 2), ("Birmingham", 2007, "being_healthy", 2)],
+        ),
+        (
+            "kingston staying safe and overall 2010",
+            "Kingston upon Thames's 2010 letter: Overall effectiveness Performs excellently (4). "
+            "Not graded in that letter: Staying safe.",
+            [("Kingston upon Thames", 2010, "overall", 4)],
+        ),
+        (
+            "leeds staying safe and overall 2010",
+            "No letter for Leeds for 2010 is in the store. The store holds no letters for Leeds.",
+            [],
+        ),
+    ],
+)
+def test_every_area_asked_of_one_letter_is_answered(engine, question, message, graded) -> None:
+    answer = engine.answer(question)
+    assert answer.message == message
+    assert [(f.authority, f.year, f.area, f.grade) for f in answer.judgements] == graded

@@ -173,8 +173,8 @@ def test_help_questions(text: str) -> None:
 # -- the council gazetteer, built here (not the cached one) so its rules run in every test ----
 
 
-@pytest.fixture(scope="module")
-def fresh_names():
+@pytest.fixture
+def fresh_names():  # per test: mutmut credits a shared fixture to its first test only
     from retrieval.names import Gazetteer
 
     return Gazetteer(directory())
@@ -247,3 +247,161 @@ def test_nearest_names_offer_at_most_three_alike(fresh_names) -> None:
     assert fresh_names.nearest("Springfield") == ["Enfield", "Sheffield"]
     assert fresh_names.nearest("Xyzzyq") == []
     assert len(fresh_names.nearest("Hampton")) == 3
+
+
+# -- the reader's smaller rules, each pinned by a question whose reading it decides ------------
+
+
+def _sides(r) -> list[tuple[str, tuple[int, ...]]]:
+    return [(s.council.short_name, s.years) for s in r.sides]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("reading council 2008", ["Reading"]),  # two words: a name, whatever its capitals
+        ("bury council 2008", ["Bury"]),
+        ("sutton council grades", ["Sutton"]),
+    ],
+)
+def test_an_everyday_word_with_more_of_the_name_names_the_council(text, names) -> None:
+    r = reading(text)
+    assert (councils(r), r.unknown) == (names, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("birmingham 04 to 06", (2004, 2005, 2006)),  # 04: the year before the archive
+        ("birmingham 10 to 12", (2010, 2011, 2012)),  # 12: the year after it
+    ],
+)
+def test_two_digit_spans_reach_one_year_either_side_of_the_archive(text, years) -> None:
+    r = reading(text)
+    assert (r.years, r.span, r.op) == (years, True, Op.CHANGE)
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [
+        ("who was worst in zorblax 2011", Order.WORST),
+        ("councils in zorblax 2011", None),  # "councils": plural
+        ("best zorblax 2011", Order.BEST),
+        ("worst zorblax 2011", Order.WORST),
+        ("zorblax 2011 ranking", None),  # "ranking": a sort
+    ],
+)
+def test_a_left_over_word_across_councils_is_unread_not_an_unknown_council(text, order) -> None:
+    r = reading(text)
+    assert (r.unknown, r.unread, r.order, r.op) == ((), ("zorblax",), order, Op.RANK)
+
+
+def test_a_left_over_word_naming_nothing_else_is_an_unknown_council() -> None:
+    r = reading("zorblax 2011")
+    assert (r.unknown, r.unread, r.op) == (("zorblax",), (), Op.LOOKUP)
+
+
+def test_a_ranking_with_a_stray_word_is_still_answered_as_a_table(engine) -> None:
+    a = engine.answer("who was worst in zorblax 2011")
+    assert a.kind == "table"
+    assert [f.authority for f in a.judgements] == ["Birmingham", "Slough"]
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "unread"),
+    [
+        ("surrey capcity to improv 2007", ("capacity_to_improve",), ()),  # 2 slips, 19 letters
+        ("surrey stayng saf 2007", ("staying_safe",), ()),  # 2 slips in exactly 10 letters
+        ("surrey helthy 2007", ("being_healthy",), ()),  # 1 slip in a short word
+        ("surrey capcty 2007", (), ("capcty",)),  # 2 slips in a short word: too many
+        ("surrey capxxxty to improve 2007", (), ("capxxxty",)),  # 3 slips: too many
+        ("birmingham small heath 2007", (), ("small", "heath")),  # under 6 letters: no guess
+        ("birmingham letters saying same things?", (), ("things",)),  # only cue/filler words
+    ],
+)
+def test_misspelt_areas_within_the_edits_allowed(text, areas, unread) -> None:
+    r = reading(text)
+    assert (r.areas, r.unread) == (areas, unread)
+
+
+def test_a_word_reads_the_same_at_the_end_of_a_question_as_in_the_middle() -> None:
+    middle = reading("birmingham stayingsafe 2007")
+    end = reading("birmingham 2007 stayingsafe")
+    assert (middle.areas, middle.unread) == (end.areas, end.unread)
+
+
+def test_cue_and_filler_words_near_an_area_name_search_the_letters() -> None:
+    assert reading("birmingham letters saying same things?").op == Op.SEARCH
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # the years are a span for both councils, not 2007 for a misspelt Slough alone
+        (
+            "slouhg grades from 2007 to 2009 vs leeds",
+            [("Leeds", (2007, 2008, 2009)), ("Slough", (2007, 2008, 2009))],
+        ),
+        # a word that is not a year after a misspelt name adds no year to it
+        ("leeds vs slouhg overall 2011", [("Leeds", (2011,)), ("Slough", (2011,))]),
+    ],
+)
+def test_a_misspelt_council_takes_only_the_years_written_by_it(text, sides) -> None:
+    r = reading(text)
+    assert (_sides(r), r.op) == (sides, Op.COMPARE)
+
+
+@pytest.mark.parametrize(
+    ("text", "op"),
+    [
+        ("is grade 3?", Op.ABOUT),  # what a grade means
+        ("is grade 2 adequate?", Op.ABOUT),
+        ("is performing well a grade 3?", Op.ABOUT),
+        ("outstanding in 2007?", Op.RANK),  # a year: who was outstanding
+        ("rated 4 for staying safe", Op.RANK),  # an area: who got a 4 for it
+        ("how many years does the store cover?", Op.ABOUT),
+        ("years do you cover", Op.ABOUT),
+        ("you have letters for 2009?", Op.ABOUT),
+        ("what did the 2011 letters say about adoption", Op.SEARCH),
+        ("worst grade you can get?", Op.ABOUT),
+        ("lowest rating you can get?", Op.ABOUT),
+    ],
+)
+def test_questions_about_the_scheme(text, op) -> None:
+    r = reading(text)
+    assert (r.op, r.sides) == (op, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "op"),
+    [
+        ("birmingham 2007 staying safe or being healthy higher?", Op.YESNO),
+        ("was birmingham's staying safe worse or being healthy?", Op.YESNO),
+        ("compare birmingham's staying safe and being healthy in 2007", Op.LOOKUP),
+        ("birmingham staying safe and being healthy 2007", Op.LOOKUP),  # no relation asked
+    ],
+)
+def test_two_areas_of_one_council_related(text, op) -> None:
+    r = reading(text)
+    assert (councils(r), r.areas, r.op) == (["Birmingham"], ("staying_safe", "being_healthy"), op)
+
+
+@pytest.mark.parametrize(
+    ("text", "op"),
+    [
+        ("Surrey 2005, was it rated outstanding?", Op.YESNO),  # the question after the lead
+        ("surrey 2005 was it rated outstanding", Op.YESNO),
+        ("can you show surrey's outstanding grades in 2005", Op.LOOKUP),  # a request
+        ("Surrey 2005, could you list the outstanding grades", Op.LOOKUP),
+    ],
+)
+def test_yes_no_questions_start_with_a_verb_or_after_a_leading_name(text, op) -> None:
+    r = reading(text)
+    assert (councils(r), r.years, r.grades, r.op) == (["Surrey"], (2005,), {4}, op)
+
+
+def test_a_yes_no_question_after_a_leading_name_is_answered_yes_or_no(engine) -> None:
+    a = engine.answer("Surrey 2005, was it rated outstanding?")
+    assert (a.kind, a.message.split(":")[0]) == ("yesno", "No")
+    listed = engine.answer("can you show surrey's outstanding grades in 2005")
+    assert [(f.area, f.grade) for f in listed.judgements] == [("education", 4)]

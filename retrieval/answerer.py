@@ -276,9 +276,9 @@ def _cross_council(r: Reading) -> bool:
 
 
 def _letter_words(snap: Snapshot):
-    """Whether the letters use a word (as the search index stems it)."""
-    postings = snap.index.postings
-    return lambda word: stem(word) in postings
+    """Whether the letters use a word (as the search index stems it). The index is touched only
+    when a question has words left to judge, so a grade question never waits for it."""
+    return lambda word: stem(word) in snap.index.postings
 
 
 def read_as(r: Reading) -> str:

@@ -12,7 +12,6 @@ from store.vocabulary import (
     ARCHIVE_SPAN,
     AREA_LABELS,
     AREA_ORDER,
-    CSA_LABELS,
     REGIME_YEARS,
     REGIMES_IN_WORDS,
     YEARS,
@@ -20,7 +19,6 @@ from store.vocabulary import (
     grade_phrase,
     graded_areas,
     graded_as,
-    regime_of,
     span,
 )
 
@@ -236,80 +234,6 @@ def _letter_summary(ref: LetterRef, rows: list[JudgementRow]) -> str:
     if len(rows) == 1 and rows[0].area == "overall":
         return f"{ref.year} {_kind_name(ref.kind)}: {grade_phrase(ref.kind, rows[0].grade)}"
     return f"{ref.year} {_kind_name(ref.kind)}: {len(rows)} graded area(s)"
-
-
-def trend(question: str, q: Query, snap: Snapshot) -> Answer:
-    council = q.council.short_name
-    area = q.area or "overall"
-    held = {r.year: r for r in snap.held.get(council, [])}
-    years = [y for y in (q.years or tuple(sorted(held))) if y in YEARS]
-    rows = [
-        snap.judgements[(council, y, area)] for y in years if (council, y, area) in snap.judgements
-    ]
-    if not rows:
-        if held:
-            message = (
-                f"None of the letters held for {council} grades {AREA_LABELS[area]} in "
-                f"{_years(years)}. {held_phrase(snap, council)}"
-            )
-            return not_found(question, q, message)
-        return not_found(question, q, held_phrase(snap, council))
-    steps = "; ".join(f"{r.letter.year}: {grade_phrase(r.letter.kind, r.grade)}" for r in rows)
-    message = f"{council}, {AREA_LABELS[area]}: {steps}."
-    ungraded = [y for y in years if y in held and (council, y, area) not in snap.judgements]
-    absent = [y for y in years if y not in held]
-    if ungraded:
-        message += f" Not graded in the letter for {_years(ungraded)}."
-    if absent:
-        message += f" No letter held for {_years(absent)}."
-    if {r.letter.kind for r in rows} == set(LetterKind):
-        message += (
-            f" APA grades ({span(REGIME_YEARS[LetterKind.APA])}) and CSA ratings "
-            f"({span(REGIME_YEARS[LetterKind.CSA])}) are different assessments on a 1-4 scale, "
-            "4 best."
-        )
-    return Answer(
-        AnswerKind.TREND,
-        question,
-        message,
-        tuple(finding(r) for r in rows),
-        context=context_of(q, "trend"),
-    )
-
-
-def table(question: str, q: Query, snap: Snapshot) -> Answer:
-    area = q.area or "overall"
-    years = q.years or tuple(sorted({k[1] for k in snap.judgements}))
-    held_years = {r.year for refs in snap.held.values() for r in refs}
-    if not any(y in held_years for y in years):
-        return not_found(question, q, f"The store holds no letters for {_years(years)}.")
-    rows = [
-        r
-        for k, r in snap.judgements.items()
-        if k[1] in years and k[2] == area and (q.grade_word is None or r.grade == q.grade_word)
-    ]
-    if not rows and all(area not in graded_areas(regime_of(y), y) for y in years):
-        return Answer(
-            AnswerKind.NO_GRADE,
-            question,
-            f"{AREA_LABELS[area]} is not graded in the letters for {_years(years)}.",
-            context=context_of(q, "table"),
-        )
-    count = sum(1 for refs in snap.held.values() for r in refs if r.year in years)
-    which = f" graded {q.grade_word}" if q.grade_word else ""
-    message = (
-        f"{len(rows)} council(s){which} for {AREA_LABELS[area]} in {_years(years)}, out "
-        f"of {count} letter(s) held for those years."
-    )
-    if q.grade_word:
-        message += f" (Grade {q.grade_word} = {CSA_LABELS[q.grade_word]} in CSA letters.)"
-    return Answer(
-        AnswerKind.TABLE,
-        question,
-        message,
-        tuple(finding(r) for r in rows),
-        context=context_of(q, "table"),
-    )
 
 
 def passages(question: str, q: Query, snap: Snapshot, offset: int, k: int) -> Answer:

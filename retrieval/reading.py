@@ -340,16 +340,9 @@ def _scan(tokens: list[str], shown: list[str], names: Gazetteer) -> _Scan:
             s.names.append(range(i, i + n))
             i += n
             continue
-        if area:
+        area = area or (_area_typo_at(tokens, i) if tok not in FILLER else None)
+        if area:  # written right ("staying safe") or with a slip ("capcity to improve")
             n, value = area
-            if value not in s.areas:
-                s.areas.append(value)
-            s.used.update(range(i, i + n))
-            i += n
-            continue
-        typed = _area_typo_at(tokens, i) if tok not in FILLER else None
-        if typed:
-            n, value = typed
             if value not in s.areas:
                 s.areas.append(value)
             s.used.update(range(i, i + n))

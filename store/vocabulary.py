@@ -71,22 +71,6 @@ OUTCOME_AREAS = (
     "achieving_economic_wellbeing",
 )
 
-# How people write each area in a question: regular expressions, most specific first.
-AREA_SYNONYMS: tuple[tuple[str, str], ...] = (
-    ("staying_safe", r"stay(?:ing)? safe|safeguarding|safety|keeping (?:children )?safe"),
-    ("being_healthy", r"be(?:ing)? healthy|health"),
-    ("enjoying_and_achieving", r"enjoy(?:ing)? and achiev(?:e|ing)|attainment"),
-    ("making_a_positive_contribution", r"(?:making|make)? ?(?:a )?positive contribution"),
-    ("achieving_economic_wellbeing", r"(?:achiev(?:e|ing) )?economic well[- ]?being"),
-    ("capacity_to_improve", r"capacity(?: to improve)?|service management|management of services"),
-    ("social_care", r"social care"),
-    ("education", r"education(?! and)"),
-    (
-        "overall",
-        r"overall|children'?s services (?:assessment|rating|grade)|"
-        r"rating|rated|perform(?:ed|s|ance)?\b(?! excellently| well| adequately| poorly)",
-    ),
-)
 # Loose forms and abbreviations people type for each area, as whole words (lower case): the
 # question reader matches these exactly, so each is a phrase no other area could mean.
 AREA_FORMS: dict[str, tuple[str, ...]] = {
@@ -158,19 +142,6 @@ AREA_FORMS: dict[str, tuple[str, ...]] = {
     "service_management": ("service management", "management of services"),
     "social_care": ("social care", "childrens social care", "children's social care", "sc"),
     "education": ("education", "education services", "schools"),
-}
-# Whole phrases (matched fuzzily, for typos) and the area each names.
-AREA_PHRASES = {
-    "staying safe": "staying_safe",
-    "being healthy": "being_healthy",
-    "enjoying and achieving": "enjoying_and_achieving",
-    "positive contribution": "making_a_positive_contribution",
-    "economic wellbeing": "achieving_economic_wellbeing",
-    "capacity to improve": "capacity_to_improve",
-    "safeguarding": "staying_safe",
-    "overall": "overall",
-    "healthy": "being_healthy",
-    "capacity": "capacity_to_improve",
 }
 
 

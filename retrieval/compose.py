@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from retrieval.answer import Answer, AnswerKind, Cited, Context, Finding, Source
 from retrieval.index import Hit
@@ -288,10 +289,18 @@ def same_text_once(hits: list) -> list:
     ]
 
 
+# Passages kept fingerprinted: the same boilerplate comes back in answer after answer, and
+# fingerprinting it again was a fifth of a passage answer; a few thousand cost a few MB.
+FINGERPRINTS_KEPT = 4096
+
+
+@lru_cache(maxsize=FINGERPRINTS_KEPT)
 def _fingerprint(text: str, authority: str) -> str:
-    words = re.sub(r"[^a-z]+", " ", text.lower()).split()
-    name = set(re.sub(r"[^a-z]+", " ", authority.lower()).split())
-    return " ".join(w for w in words if w not in name)
+    name = set(_LOWER_WORD.findall(authority.lower()))
+    return " ".join(w for w in _LOWER_WORD.findall(text.lower()) if w not in name)
+
+
+_LOWER_WORD = re.compile(r"[a-z]+")
 
 
 def _kind_name(kind: str) -> str:

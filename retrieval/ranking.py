@@ -23,6 +23,42 @@ def scope(r: Reading, snap: Snapshot) -> tuple[list[int], list[str]]:
     return years, areas
 
 
+def graded_scope(r: Reading, snap: Snapshot) -> tuple[list[int], list[str], str]:
+    """The scope, its years narrowed to those whose letters grade an area asked (staying safe:
+    2007 and 2008), so counts are out of the letters that could grade it; a year the question
+    named and that grades none of them is said, as a note, never dropped silently."""
+    years, areas = scope(r, snap)
+    graded = [y for y in years if any(a in graded_areas(regime_of(y), y) for a in areas)]
+    if not graded:
+        return years, areas, ""
+    dropped = [y for y in years if y not in graded and y in r.years]
+    labels = ", ".join(AREA_LABELS[a] for a in areas)
+    note = f" {labels} is not graded in the letters for {_years(dropped)}." if dropped else ""
+    return graded, areas, note
+
+
+def _refusal(
+    question: str, r: Reading, snap: Snapshot, years: list[int], areas: list[str]
+) -> Answer | None:
+    """No letters held for the years asked, or none of the areas graded in them."""
+    if not _letters_in(snap, years):
+        return Answer(
+            AnswerKind.NOT_FOUND,
+            question,
+            f"The store holds no letters for {_years(r.years or years)}.",
+            context=context_of(r, "table"),
+        )
+    if all(a not in graded_areas(regime_of(y), y) for y in years for a in areas):
+        labels = ", ".join(AREA_LABELS[a] for a in areas)
+        return Answer(
+            AnswerKind.NO_GRADE,
+            question,
+            f"{labels} is not graded in the letters for {_years(years)}.",
+            context=context_of(r, "table"),
+        )
+    return None
+
+
 def matching(r: Reading, snap: Snapshot, years: list[int], areas: list[str]) -> list[JudgementRow]:
     """The judgements in scope that pass the grade filter; with "latest", each council's
     latest letter in scope first, then the filter (its latest grade, not its latest good one)."""
@@ -44,30 +80,18 @@ def matching(r: Reading, snap: Snapshot, years: list[int], areas: list[str]) -> 
 
 
 def rank(question: str, r: Reading, snap: Snapshot) -> Answer:
-    years, areas = scope(r, snap)
+    years, areas, note = graded_scope(r, snap)
+    refusal = _refusal(question, r, snap, years, areas)
+    if refusal:
+        return refusal
     letters = _letters_in(snap, years)
-    if not letters:
-        return Answer(
-            AnswerKind.NOT_FOUND,
-            question,
-            f"The store holds no letters for {_years(r.years or years)}.",
-            context=context_of(r, "table"),
-        )
     rows = matching(r, snap, years, areas)
-    if not rows and all(a not in graded_areas(regime_of(y), y) for y in years for a in areas):
-        labels = ", ".join(AREA_LABELS[a] for a in areas)
-        return Answer(
-            AnswerKind.NO_GRADE,
-            question,
-            f"{labels} is not graded in the letters for {_years(years)}.",
-            context=context_of(r, "table"),
-        )
     rows = _ordered(r, rows)
     councils = len({row.letter.authority for row in rows})
     what = _what(r, areas)
     message = (
         f"{councils} council(s) {what} in {_years(years)}, out of the {len(letters)} letter(s) "
-        "held for those years."
+        f"held for those years.{note}"
     )
     if r.order and not r.sort_all and rows:
         word = "Best" if r.order == Order.BEST else "Worst"
@@ -125,7 +149,10 @@ def _letters_in(snap: Snapshot, years: list[int]) -> list:
 
 
 def count(question: str, r: Reading, snap: Snapshot) -> Answer:
-    years, areas = scope(r, snap)
+    years, areas, note = graded_scope(r, snap)
+    refusal = _refusal(question, r, snap, years, areas)
+    if refusal:
+        return refusal
     letters = _letters_in(snap, years)
     rows = _ordered(r, matching(r, snap, years, areas))
     if r.unit == "letters":
@@ -137,7 +164,7 @@ def count(question: str, r: Reading, snap: Snapshot) -> Answer:
     what = _what(r, areas)
     message = (
         f"{found} of the {total} {unit} held for {_years(years) or 'any year'} "
-        f"{'were' if found != 1 else 'was'} {what}" + (f": {_names(rows)}." if rows else ".")
+        f"{'were' if found != 1 else 'was'} {what}" + (f": {_names(rows)}." if rows else ".") + note
     )
     return Answer(
         AnswerKind.COUNT,

@@ -165,8 +165,8 @@ class Snapshot:
         """The passages of ``hits``, in their order."""
         if not hits:
             return []
-        with open_session(self.sql) as session:
-            rows = queries.passages_by_id(session, [h.passage_id for h in hits], self.refs)
+        with self.sql.connect() as connection:
+            rows = queries.passages_by_id(connection, [h.passage_id for h in hits], self.refs)
         return [(rows[h.passage_id], h) for h in hits if h.passage_id in rows]
 
     @property

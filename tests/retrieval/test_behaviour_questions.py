@@ -839,6 +839,33 @@ ONE_LETTER = [
 
 
 COUNTS = [
+    # Counts are out of the letters that could grade the area: a year named that grades it
+    # not is said, one that is all the question names is refused, and an unheld year too.
+    pytest.param(
+        "how many councils got a 3 for being healthy in 2006-2008",
+        AnswerKind.COUNT,
+        (
+            "1 of the 2 councils held for 2007, 2008 was graded 3 for Being healthy: "
+            "Bedfordshire 2008, Grade 3 (good). Being healthy is not graded in the letters for "
+            "2006."
+        ),
+        [("Bedfordshire", 2008, "being_healthy", 3)],
+        id="count over years one of which grades not the area",
+    ),
+    pytest.param(
+        "how many councils were outstanding for staying safe in 2010",
+        AnswerKind.NO_GRADE,
+        "Staying safe is not graded in the letters for 2010.",
+        [],
+        id="count of an area in a year that grades it not",
+    ),
+    pytest.param(
+        "how many councils were rated good in 2012",
+        AnswerKind.NOT_FOUND,
+        "The store holds no letters for 2012.",
+        [],
+        id="count in a year with no letters",
+    ),
     pytest.param(
         "how many councils performed poorly in 2011?",
         AnswerKind.COUNT,
@@ -908,7 +935,7 @@ COUNTS = [
         "number of councils graded inadequate for staying safe",
         AnswerKind.COUNT,
         (
-            "1 of the 7 councils held for 2005-2011 was graded 1 for Staying safe: Bedfordshire "
+            "1 of the 2 councils held for 2007, 2008 was graded 1 for Staying safe: Bedfordshire "
             "2008, Grade 1 (inadequate)."
         ),
         [("Bedfordshire", 2008, "staying_safe", 1)],
@@ -928,6 +955,16 @@ COUNTS = [
 
 
 RANKINGS = [
+    pytest.param(
+        "which councils were good for being healthy in 2006-2008",
+        AnswerKind.TABLE,
+        (
+            "1 council(s) graded 3 for Being healthy in 2007, 2008, out of the 2 letter(s) held "
+            "for those years. Being healthy is not graded in the letters for 2006."
+        ),
+        [("Bedfordshire", 2008, "being_healthy", 3)],
+        id="listing over years one of which grades not the area",
+    ),
     pytest.param(
         "which councils were graded 3 or better overall?",
         AnswerKind.TABLE,
@@ -1018,8 +1055,8 @@ RANKINGS = [
         "best councils for staying safe",
         AnswerKind.TABLE,
         (
-            "Best for Staying safe in 2005-2011: Birmingham 2007, Grade 2 (adequate). 1 "
-            "council(s) with a grade for Staying safe in 2005-2011, out of the 8 letter(s) held "
+            "Best for Staying safe in 2007, 2008: Birmingham 2007, Grade 2 (adequate). 1 "
+            "council(s) with a grade for Staying safe in 2007, 2008, out of the 2 letter(s) held "
             "for those years."
         ),
         [("Birmingham", 2007, "staying_safe", 2)],
@@ -1029,8 +1066,8 @@ RANKINGS = [
         "worst councils for staying safe",
         AnswerKind.TABLE,
         (
-            "Worst for Staying safe in 2005-2011: Bedfordshire 2008, Grade 1 (inadequate). 1 "
-            "council(s) with a grade for Staying safe in 2005-2011, out of the 8 letter(s) held "
+            "Worst for Staying safe in 2007, 2008: Bedfordshire 2008, Grade 1 (inadequate). 1 "
+            "council(s) with a grade for Staying safe in 2007, 2008, out of the 2 letter(s) held "
             "for those years."
         ),
         [("Bedfordshire", 2008, "staying_safe", 1)],
@@ -1040,8 +1077,8 @@ RANKINGS = [
         "who had the lowest capacity to improve",
         AnswerKind.TABLE,
         (
-            "Worst for Capacity to improve in 2005-2011: Bedfordshire 2008, Grade 2 (adequate). "
-            "1 council(s) with a grade for Capacity to improve in 2005-2011, out of the 8 "
+            "Worst for Capacity to improve in 2005-2008: Bedfordshire 2008, Grade 2 (adequate). "
+            "1 council(s) with a grade for Capacity to improve in 2005-2008, out of the 4 "
             "letter(s) held for those years."
         ),
         [("Bedfordshire", 2008, "capacity_to_improve", 2)],
@@ -1077,7 +1114,7 @@ RANKINGS = [
         "worst first staying safe",
         AnswerKind.TABLE,
         (
-            "2 council(s) with a grade for Staying safe in 2005-2011, out of the 8 letter(s) "
+            "2 council(s) with a grade for Staying safe in 2007, 2008, out of the 2 letter(s) "
             "held for those years."
         ),
         [("Bedfordshire", 2008, "staying_safe", 1), ("Birmingham", 2007, "staying_safe", 2)],
@@ -1195,7 +1232,7 @@ RANKINGS = [
         "which councils got a 1 for staying safe",
         AnswerKind.TABLE,
         (
-            "1 council(s) graded 1 for Staying safe in 2005-2011, out of the 8 letter(s) held "
+            "1 council(s) graded 1 for Staying safe in 2007, 2008, out of the 2 letter(s) held "
             "for those years."
         ),
         [("Bedfordshire", 2008, "staying_safe", 1)],
@@ -1205,7 +1242,7 @@ RANKINGS = [
         "which councils got a grade for social care",
         AnswerKind.TABLE,
         (
-            "2 council(s) with a grade for Social care in 2005-2011, out of the 8 letter(s) held "
+            "2 council(s) with a grade for Social care in 2005, 2006, out of the 2 letter(s) held "
             "for those years."
         ),
         [("East Riding of Yorkshire", 2006, "social_care", 3), ("Surrey", 2005, "social_care", 2)],

@@ -60,3 +60,27 @@ def test_snapshot_fast_path_matches_exhaustive_rank_bm25(fixture_store) -> None:
         tokens = rng.sample(vocab, rng.randint(1, 4))
         mask = snap.mask(council=rng.choice(snap.councils)) if rng.random() < 0.3 else None
         assert snap.index.search(tokens, 10, mask) == reference.reference_search(tokens, 10, mask)
+
+
+def test_passage_rows_carry_their_text_section_and_letter_and_skip_unknown_letters(tmp_path):
+    """A snapshot cites passages from the letters it read; a passage whose letter came after it
+    (an id reused by a later ingest) is left out rather than cited from the wrong letter."""
+    from store import queries
+
+    sql = store(tmp_path / "s.sqlite3")
+    ingest_paths(sql, [LETTERS])
+    snap = Snapshot.load(sql, Params())
+    hits = snap.hits("private fostering", 5)
+    rows = snap.rows(hits)
+    assert [h.passage_id for _, h in rows] == [h.passage_id for h in hits]
+    for row, _ in rows:
+        assert "foster" in row.text.lower()
+        assert row.letter.authority in snap.held and row.section
+    ids = [h.passage_id for h in hits]
+    first = rows[0][0].letter.letter_id
+    without = {k: v for k, v in snap.refs.items() if k != first}
+    with sql.connect() as connection:
+        kept = queries.passages_by_id(connection, ids, without)
+        assert queries.passages_by_id(connection, [], snap.refs) == {}
+    assert kept and all(row.letter.letter_id != first for row in kept.values())
+    assert set(kept) == {r.id for r, _ in rows if r.letter.letter_id != first}

@@ -274,6 +274,8 @@ class _Scan:
     rest: list[tuple[int, str]] = field(default_factory=list)  # (position, original word)
     used: set[int] = field(default_factory=set)
     names: list[range] = field(default_factory=list)  # where each council name was written
+    side_at: list[int] = field(default_factory=list)  # where each of ``sides`` was written
+    year_at: list[tuple[int, int]] = field(default_factory=list)  # (position, year)
 
 
 def _tokens(text: str) -> tuple[list[str], list[str]]:
@@ -319,8 +321,7 @@ def _scan(tokens: list[str], shown: list[str], names: Gazetteer) -> _Scan:
         year = _year(tok, before, _after_number(tokens, i))
         if year is not None:
             s.years.append(year)
-            if s.sides:
-                s.sides[-1] = _with_year(s.sides[-1], year)
+            s.year_at.append((i, year))
             i += 1
             continue
         named = names.match(tokens, i)
@@ -334,6 +335,7 @@ def _scan(tokens: list[str], shown: list[str], names: Gazetteer) -> _Scan:
             text = " ".join(shown[i : i + n])
             if len(entry.councils) == 1:
                 s.sides.append(Side(entry.councils[0], text))
+                s.side_at.append(i)
             else:
                 s.ambiguous.append((text, entry.councils))
             s.used.update(range(i, i + n))
@@ -378,10 +380,6 @@ def _after_number(tokens: list[str], i: int) -> str:
 def _names_a_council(tokens: list[str], shown: list[str], i: int, n: int) -> bool:
     """An everyday word that is also a council's name ("reading") names it only in capitals."""
     return n > 1 or tokens[i] not in EVERYDAY_NAMES or shown[i][:1].isupper()
-
-
-def _with_year(side: Side, year: int) -> Side:
-    return Side(side.council, side.text, (*side.years, year), side.typo)
 
 
 def _longest(table: dict, tokens: list[str], i: int) -> tuple[int, object] | None:
@@ -462,27 +460,58 @@ def _grade_value(tokens: list[str], i: int, before: str = "") -> tuple[int, int]
 
 
 def _spans(tokens: list[str], s: _Scan) -> None:
-    """'2007 to 2011', 'between 2006 and 2008', 'since 2007', 'the apa years'."""
-    text = " ".join(tokens)
-    m = re.search(r"\b((?:19|20)?\d\d) (?:to|until|till|through|thru) ((?:19|20)?\d\d)\b", text)
-    m = m or re.search(r"\bbetween ((?:19|20)?\d\d) and ((?:19|20)?\d\d)\b", text)
-    if m and not all(_plausible(m.group(k)) for k in (1, 2)):
-        m = None
-    if m:
-        lo, hi = sorted((_full_year(m.group(1)), _full_year(m.group(2))))
-        s.years = list(range(lo, hi + 1))
-        s.span = True
+    """'2007 to 2011', 'between 2006 and 2008', 'since 2007', 'before 2008': each span's
+    years stand where it was written, so a council takes the span written after it."""
+    spans = _ranges(tokens) or _open_span(tokens)
+    if not spans:
         return
-    m = re.search(r"\b(?:since|after) ((?:19|20)?\d\d)\b", text)
-    if m:
-        start = _full_year(m.group(1)) + (1 if m.group(0).startswith("after") else 0)
-        s.years = list(range(max(start, FIRST_YEAR), LAST_YEAR + 1))
-        s.span = True
-        return
-    m = re.search(r"\bbefore ((?:19|20)?\d\d)\b", text)
-    if m:
-        s.years = list(range(FIRST_YEAR, min(_full_year(m.group(1)), LAST_YEAR + 1)))
-        s.span = True
+    kept = [(p, y) for p, y in s.year_at if not any(a <= p < b for a, b, _ in spans)]
+    s.year_at = sorted(kept + [(a, y) for a, _, years in spans for y in years])
+    s.years = list(dict.fromkeys(y for _, y in s.year_at))
+    s.span = True
+
+
+SPAN_WORDS = frozenset("to until till through thru".split())
+
+
+def _ranges(tokens: list[str]) -> list[tuple[int, int, range]]:
+    """Every 'Y1 to Y2' and 'between Y1 and Y2': (first position, after the last, years)."""
+    found, i = [], 0
+    while i < len(tokens):
+        ends = None
+        if i + 2 < len(tokens) and tokens[i + 1] in SPAN_WORDS:
+            ends, width = (tokens[i], tokens[i + 2]), 3
+        elif tokens[i] == "between" and i + 3 < len(tokens) and tokens[i + 2] == "and":
+            ends, width = (tokens[i + 1], tokens[i + 3]), 4
+        years = [_span_year(t) for t in ends] if ends else [None]
+        if None in years:
+            i += 1
+            continue
+        lo, hi = sorted(years)
+        found.append((i, i + width, range(lo, hi + 1)))
+        i += width
+    return found
+
+
+def _open_span(tokens: list[str]) -> list[tuple[int, int, range]]:
+    """The first 'since Y' or 'after Y' (to the last year), else 'before Y' (from the first)."""
+    for i, tok in enumerate(tokens[:-1]):
+        year = _span_year(tokens[i + 1])
+        if tok in ("since", "after") and year is not None:
+            start = year + (tok == "after")
+            return [(i, i + 2, range(max(start, FIRST_YEAR), LAST_YEAR + 1))]
+    for i, tok in enumerate(tokens[:-1]):
+        year = _span_year(tokens[i + 1])
+        if tok == "before" and year is not None:
+            return [(i, i + 2, range(FIRST_YEAR, min(year, LAST_YEAR + 1)))]
+    return []
+
+
+def _span_year(token: str) -> int | None:
+    """A span's end: four digits from 19xx or 20xx, or two that could be one of our years."""
+    if not re.fullmatch(r"(?:19|20)?\d\d", token) or not _plausible(token):
+        return None
+    return _full_year(token)
 
 
 def _plausible(token: str) -> bool:
@@ -522,7 +551,7 @@ def read(raw: str, names: Gazetteer, is_word: Callable[[str], bool] = lambda w: 
         years = tuple(REGIME_YEARS[scale])
     reading = Reading(
         text,
-        sides=_share_years(s.sides, years),
+        sides=_share_years(_own_years(s), years),
         ambiguous=tuple(s.ambiguous),
         unknown=unknown if not s.sides and not _across(s.cues) else (),
         unread=unknown if s.sides or _across(s.cues) else (),
@@ -568,22 +597,37 @@ def _own_question(text: str, names: Gazetteer) -> str:
     return sentences[-1] if own.sides and (own.years or own.areas) else text
 
 
+def _own_years(s: _Scan) -> list[Side]:
+    """The councils in the order written (a misspelt one found after the rest), each with
+    the years written after it and before the next council: "birmingam 2007 vs leeds 2008"."""
+    order = sorted(range(len(s.sides)), key=s.side_at.__getitem__)
+    starts = [*(s.side_at[k] for k in order), float("inf")]
+    return [
+        replace(
+            s.sides[k],
+            years=tuple(y for p, y in s.year_at if starts[j] < p < starts[j + 1]),
+        )
+        for j, k in enumerate(order)
+    ]
+
+
 def _share_years(sides: list[Side], years: tuple[int, ...]) -> tuple[Side, ...]:
-    """'slough vs birmingham 2011': years written once, after the last council, are every
-    side's; years written before any council are too."""
+    """'slough vs birmingham 2011': years written before any council, or after the last with
+    none of its own, are every year-less side's; a side still without years takes its
+    neighbour's ('slough 2007 to 2009 vs leeds': Leeds over the same years)."""
     if len(sides) < 2:
         return tuple(sides)
     own = {y for side in sides for y in side.years}
     free = tuple(y for y in years if y not in own)
     if free:
-        return tuple(
-            side if side.years else Side(side.council, side.text, free, side.typo) for side in sides
-        )
-    with_years = [i for i, side in enumerate(sides) if side.years]
-    if with_years == [len(sides) - 1]:
-        last = sides[-1].years
-        return tuple(Side(side.council, side.text, last, side.typo) for side in sides)
-    return tuple(sides)
+        sides = [side if side.years else replace(side, years=free) for side in sides]
+    filled = []
+    for i, side in enumerate(sides):
+        before = [o.years for o in sides[:i] if o.years]
+        after = [o.years for o in sides[i + 1 :] if o.years]
+        near = before[-1] if before else after[0] if after else ()
+        filled.append(side if side.years else replace(side, years=near))
+    return tuple(filled)
 
 
 def _typos(s: _Scan, tokens: list[str], names: Gazetteer, is_word) -> list[str]:
@@ -607,7 +651,8 @@ def _typos(s: _Scan, tokens: list[str], names: Gazetteer, is_word) -> list[str]:
                 break
         if found:
             n, side = found
-            s.sides.append(_years_after(side, tokens, pos + n, s))
+            s.sides.append(side)
+            s.side_at.append(pos)
             i += n
             continue
         out.append(word)
@@ -635,15 +680,6 @@ def _area_typo_at(tokens: list[str], i: int) -> tuple[int, str] | None:
         if len(hits) == 1 and not all(t in CUE_WORDS or t in FILLER for t in tokens[i : i + n]):
             return n, hits.pop()
     return None
-
-
-def _years_after(side: Side, tokens: list[str], start: int, s: _Scan) -> Side:
-    """A misspelt name's own years, written right after it."""
-    for tok in tokens[start : start + 2]:
-        year = _year(tok, "")
-        if year is not None and len(s.sides) >= 1:
-            return _with_year(side, year)
-    return side
 
 
 def _quotes_a_phrase(text: str, names: Gazetteer) -> bool:

@@ -2370,7 +2370,7 @@ def sides(r) -> list[tuple[str, str, tuple[int, ...]]]:
         ),
         (
             "birmingham 2007 to 2011",
-            [("Birmingham", "birmingham", (2007, 2011))],
+            [("Birmingham", "birmingham", (2007, 2008, 2009, 2010, 2011))],
             (2007, 2008, 2009, 2010, 2011),
             (),
             set(),
@@ -2387,7 +2387,7 @@ def sides(r) -> list[tuple[str, str, tuple[int, ...]]]:
         ("before 2007 surrey", [("Surrey", "surrey", ())], (2005, 2006), (), set(), Op.CHANGE),
         (
             "birmigham capcity to improve 2007",
-            [("Birmingham", "birmigham", ())],
+            [("Birmingham", "birmigham", (2007,))],
             (2007,),
             ("capacity_to_improve",),
             set(),

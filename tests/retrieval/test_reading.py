@@ -337,9 +337,27 @@ def test_cue_and_filler_words_near_an_area_name_search_the_letters() -> None:
 @pytest.mark.parametrize(
     ("text", "sides"),
     [
-        # the years are a span for both councils, not 2007 for a misspelt Slough alone
+        # the years are a span for both councils, not 2007 for a misspelt Slough alone; the
+        # councils stay in the order written though the misspelt one is found last
         (
             "slouhg grades from 2007 to 2009 vs leeds",
+            [("Slough", (2007, 2008, 2009)), ("Leeds", (2007, 2008, 2009))],
+        ),
+        # a misspelt council first takes its own year, not the latest letter
+        ("birmingam vs bedfordshire 2008", [("Birmingham", (2008,)), ("Bedfordshire", (2008,))]),
+        (
+            "bedfordshire 2007 vs birmingam 2008",
+            [("Bedfordshire", (2007,)), ("Birmingham", (2008,))],
+        ),
+        # a span stands where it was written: Slough's, and 2011 is Leeds'
+        (
+            "slough 2007 to 2009 vs leeds 2011",
+            [("Slough", (2007, 2008, 2009)), ("Leeds", (2011,))],
+        ),
+        # a council named with no year takes its neighbour's
+        ("birmingham 2007 vs leeds", [("Birmingham", (2007,)), ("Leeds", (2007,))]),
+        (
+            "leeds vs slough from 2007 to 2009",
             [("Leeds", (2007, 2008, 2009)), ("Slough", (2007, 2008, 2009))],
         ),
         # a word that is not a year after a misspelt name adds no year to it
@@ -405,3 +423,28 @@ def test_a_yes_no_question_after_a_leading_name_is_answered_yes_or_no(engine) ->
     assert (a.kind, a.message.split(":")[0]) == ("yesno", "No")
     listed = engine.answer("can you show surrey's outstanding grades in 2005")
     assert [(f.area, f.grade) for f in listed.judgements] == [("education", 4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "own"),
+    [
+        # a span and a year beside it: both asked, the year not dropped
+        ("birmingham 2007 to 2009 and 2011", (2007, 2008, 2009, 2011), True),
+        ("birmingham 2005 to 2006 and 2009 to 2010", (2005, 2006, 2009, 2010), True),
+        ("birmingham before 2007", (2005, 2006), True),
+        ("birmingham after 2009", (2010, 2011), True),
+        ("birmingham since 2009", (2009, 2010, 2011), True),
+        # written before the council: the question's years, not the council's own
+        ("between 06 and 08 for birmingham", (2006, 2007, 2008), False),
+    ],
+)
+def test_a_span_and_the_years_beside_it_are_the_council_s_years(text, years, own) -> None:
+    r = reading(text)
+    assert (r.years, r.span) == (years, True)
+    assert _sides(r) == [("Birmingham", years if own else ())]
+
+
+@pytest.mark.parametrize("text", ["13 to 19 year olds in birmingham", "birmingham since 99"])
+def test_numbers_that_cannot_be_the_archive_s_years_make_no_span(text) -> None:
+    r = reading(text)
+    assert (r.years, r.span, _sides(r)) == ((), False, [("Birmingham", ())])

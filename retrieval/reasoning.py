@@ -38,10 +38,15 @@ def letter_rows(snap: Snapshot, council: str, year: int) -> list[JudgementRow]:
 
 
 def chosen_letter(
-    snap: Snapshot, r: Reading, council: str, area: str | None = None, several: bool = False
+    snap: Snapshot,
+    r: Reading,
+    council: str,
+    area: str | tuple[str, ...] | None = None,
+    several: bool = False,
 ):
     """The letter a question about one council means: its year, or the latest held (in the
-    regime asked, grading the area asked)."""
+    regime asked, grading the area asked, or one of the areas asked)."""
+    areas = (area,) if isinstance(area, str) else area or ()
     refs = snap.held.get(council, [])
     if r.years:
         return next((ref for ref in refs if ref.year in r.years), None)
@@ -51,7 +56,12 @@ def chosen_letter(
     fits = [
         ref
         for ref in in_scale
-        if (area is None or graded_as(area, ref.kind, ref.year) in graded_areas(ref.kind, ref.year))
+        if (
+            not areas
+            or any(
+                graded_as(a, ref.kind, ref.year) in graded_areas(ref.kind, ref.year) for a in areas
+            )
+        )
         and (not several or len(graded_areas(ref.kind, ref.year)) > 1)
     ]
     return max(fits or in_scale, key=lambda ref: ref.year, default=None)
@@ -128,7 +138,7 @@ def _several_areas(question: str, r: Reading, snap: Snapshot) -> Answer:
     """'Birmingham staying safe and being healthy 2007': each area asked, none dropped; an
     area the letter does not grade is said to be not graded."""
     council = r.council
-    ref = chosen_letter(snap, r, council.short_name)
+    ref = chosen_letter(snap, r, council.short_name, r.areas)
     if ref is None:
         return _missing_letter(question, r, snap, council)
     rows = {row.area: row for row in letter_rows(snap, council.short_name, ref.year)}

@@ -2989,6 +2989,19 @@ def test_a_count_across_councils_keeps_the_thread_context_of_a_table(engine) -> 
             "(adequate).",
             [("Birmingham", 2007, "staying_safe", 2), ("Birmingham", 2007, "being_healthy", 2)],
         ),
+        # no year: the latest letter that grades one of the areas, not the latest letter
+        (
+            "birmingham staying safe and being healthy",
+            "Birmingham's 2007 letter: Staying safe Grade 2 (adequate); Being healthy Grade 2 "
+            "(adequate).",
+            [("Birmingham", 2007, "staying_safe", 2), ("Birmingham", 2007, "being_healthy", 2)],
+        ),
+        (
+            "birmingham staying safe and being healthy 2011",
+            "Birmingham's 2011 letter grades none of these. Not graded in that letter: Staying "
+            "safe, Being healthy.",
+            [],
+        ),
         (
             "kingston staying safe and overall 2010",
             "Kingston upon Thames's 2010 letter: Overall effectiveness Performs excellently (4). "

@@ -10,6 +10,7 @@ from slack_sdk.http_retry import (
     RateLimitErrorRetryHandler,
     RetryHandler,
 )
+from slack_sdk.http_retry.builtin_handlers import ServerErrorRetryHandler
 
 from bot.deps import Deps
 from bot.gate import Gate
@@ -18,8 +19,12 @@ from bot.settings import Settings
 
 
 def retry_handlers() -> list[RetryHandler]:
-    """429s (honouring Retry-After) and dropped connections are retried."""
-    return [RateLimitErrorRetryHandler(max_retry_count=2), ConnectionErrorRetryHandler()]
+    """429s (honouring Retry-After), 500s and 503s, and dropped connections are retried."""
+    return [
+        RateLimitErrorRetryHandler(max_retry_count=2),
+        ServerErrorRetryHandler(max_retry_count=2),
+        ConnectionErrorRetryHandler(),
+    ]
 
 
 def build_client(settings: Settings) -> WebClient:

@@ -261,12 +261,25 @@ def shared(answer: Answer, user: str) -> dict:
     return rendered
 
 
-def thanks(blocks: list[dict], vote: Vote) -> list[dict]:
-    """The message's blocks with the 👍/👎 buttons replaced by a thank-you."""
-    mark = "👍" if vote == Vote.UP else "👎"
-    note = context(f"{mark} Thanks for the feedback — it has been recorded.")
+def thanks(blocks: list[dict], vote: Vote, replaced: Vote | None = None) -> list[dict]:
+    """A private answer's blocks with the vote noted under its 👍/👎 buttons, which stay so
+    the vote can be changed."""
+    note = vote_noted(vote, replaced)["blocks"][0]
     note["block_id"] = "feedback_done"
-    return [note if b.get("block_id") == "feedback" else b for b in blocks]
+    kept = [b for b in blocks if b.get("block_id") != "feedback_done"]
+    at = next((i for i, b in enumerate(kept) if b.get("block_id") == "feedback"), len(kept))
+    return [*kept[: at + 1], note, *kept[at + 1 :]]
+
+
+def vote_noted(vote: Vote, replaced: Vote | None = None) -> dict:
+    """What the voter alone is told: the vote recorded (or changed), and how to change it."""
+    mark, other = ("👍", "👎") if vote == Vote.UP else ("👎", "👍")
+    if replaced is None or replaced == vote:
+        said = f"{mark} Thanks for the feedback — it has been recorded."
+    else:
+        said = f"{mark} Thanks — your vote is changed to {mark}."
+    text = f"{said} Press {other} to change it."
+    return {"text": text, "blocks": [context(text)]}
 
 
 def grade_usage(areas: list[str]) -> dict:

@@ -8,8 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry import RetryHandler
 from slack_sdk.webhook import WebhookClient
+
+from bot import payload
 
 if TYPE_CHECKING:
     from retrieval.answerer import Answerer
@@ -28,15 +31,47 @@ class Deps:
     def sql(self):
         return self.engine.sql_engine
 
-    def respond(self, url: str, **message) -> None:
-        """POST ``message`` to a ``response_url``, retrying rate limits and dropped connections."""
-        response = WebhookClient(url, retry_handlers=self.retry_handlers).send_dict(message)
+    def respond(self, url: str, **message) -> bool:
+        """POST ``message`` to a ``response_url`` (checked against Block Kit's limits first),
+        retrying rate limits, server errors and dropped connections; whether it was delivered."""
+        try:
+            response = WebhookClient(url, retry_handlers=self.retry_handlers).send_dict(
+                payload.checked(message)
+            )
+        except OSError as error:  # the connection failed, and so did every retry
+            log.warning("response_url post failed: %s", type(error).__name__)
+            return False
         if response.status_code != 200:
             log.warning(
                 "response_url post failed: HTTP %s %s",
                 response.status_code,
                 (response.body or "")[:200],
             )
+            return False
+        return True
+
+    def respond_privately(self, client, url: str, channel: str, user: str, **message) -> bool:
+        """``message`` to the user alone: through the ``response_url``, and when that fails,
+        as an ephemeral message in the channel; whether either was delivered."""
+        if self.respond(url, **message):
+            return True
+        if not (channel and user):
+            return False
+        kept = {k: v for k, v in message.items() if k in EPHEMERAL_FIELDS}
+        try:
+            client.chat_postEphemeral(channel=channel, user=user, **payload.checked(kept))
+        except SlackApiError as error:
+            log.warning("chat.postEphemeral failed too: %s", error.response.get("error"))
+            return False
+        except OSError as error:
+            log.warning("chat.postEphemeral failed too: %s", type(error).__name__)
+            return False
+        return True
+
+
+# What a response_url message and chat.postEphemeral share (not response_type or the
+# replace/delete flags, which only a response_url understands).
+EPHEMERAL_FIELDS = ("text", "blocks", "thread_ts")
 
 
 def bind(func: Callable, deps: Deps) -> Callable:

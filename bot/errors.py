@@ -45,6 +45,12 @@ def on_error(
     return BoltResponse(status=200, body="") if response is not None else None
 
 
+def undelivered(ref: str, what: str) -> None:
+    """An answer (or apology) that reached no one: every way to the user failed. Logged under
+    its reference so the user's report of silence can be traced."""
+    log.error("could not deliver %s to the user (ref %s)", what, ref)
+
+
 def reply(deps: Deps, client, body: dict, message: dict) -> None:
     """Send ``message`` where the user will see it: the response_url, the thread, the DM.
     Events the bot would not have answered (edits, other bots, channel chatter) get nothing."""

@@ -63,20 +63,28 @@ def record_feedback(
     answer_kind: str,
     letters: list[str],
     vote: Vote,
-) -> None:
+    answer: str = "",
+) -> Vote | None:
+    """The vote, replacing the same person's earlier vote on the same answer (``answer``, when
+    known); the vote it replaced, if any."""
     with Session(engine) as session:
-        session.add(
-            models.Feedback(
-                created_at=datetime.now(UTC),
-                user=user,
-                channel=channel,
-                question=question,
-                answer_kind=answer_kind,
-                letters="; ".join(letters),
-                vote=vote,
-            )
+        earlier = (
+            session.exec(
+                select(models.Feedback).where(
+                    models.Feedback.user == user, models.Feedback.answer == answer
+                )
+            ).first()
+            if answer
+            else None
         )
+        row = earlier or models.Feedback(user=user, created_at=datetime.now(UTC), vote=vote)
+        replaced = Vote(earlier.vote) if earlier else None
+        row.created_at = datetime.now(UTC)
+        row.channel, row.question, row.answer_kind = channel, question, answer_kind
+        row.letters, row.vote, row.answer = "; ".join(letters), vote, answer or None
+        session.add(row)
         session.commit()
+        return replaced
 
 
 def feedback_rows(engine: Engine) -> list[models.Feedback]:

@@ -111,3 +111,6 @@ class Feedback(SQLModel, table=True):
     answer_kind: str
     letters: str = ""  # cited letters, "; "-separated
     vote: str  # "up" or "down"
+    # Which answer was voted on ("channel:message ts"): one vote per person per answer, the
+    # latest kept. None in rows stored before votes could be changed.
+    answer: str | None = Field(default=None, index=True)

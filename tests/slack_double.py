@@ -8,10 +8,12 @@
 (``/respond/...``) under ``"response_url"``, with the URL kept on the call.
 ``fail_next("chat.postMessage", "429", "drop")`` answers the next call of that method with
 ``429 Too Many Requests`` and ``Retry-After`` (as Slack does when rate limiting), and closes the
-connection on the one after with no response at all. With ``token`` set, ``auth.test`` answers
-``invalid_auth`` unless the request carries ``Authorization: Bearer <token>``;
-``apps.connections.open`` answers ``invalid_auth`` unless it carries ``app_token`` (so always,
-when that is None).
+connection on the one after with no response at all ("500" answers a server error).
+Like Slack, it refuses a message or view over Block Kit's main limits (blocks per surface,
+section text, button values, message text): ``invalid_blocks``, and HTTP 400 on a response URL.
+With ``token`` set, ``auth.test`` answers ``invalid_auth`` unless the request carries
+``Authorization: Bearer <token>``; ``apps.connections.open`` answers ``invalid_auth`` unless
+it carries ``app_token`` (so always, when that is None).
 Nothing here listens anywhere but 127.0.0.1.
 """
 
@@ -25,7 +27,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 BOT_USER, BOT_ID, TEAM = "UBOT0001", "BBOT0001", "T0000001"
 DROPPED = 0  # the status of a call whose connection was closed with no response
-FAULTS = {"429": 429, "drop": DROPPED}  # fault kind -> the status it answers with
+FAULTS = {"429": 429, "500": 500, "drop": DROPPED}  # fault kind -> the status it answers with
 
 
 @dataclass(frozen=True)
@@ -134,11 +136,42 @@ class Recorder:
             ts = f"1800000000.{next(self._ts):06d}"
         if status == 429:
             return status, {"ok": False, "error": "ratelimited"}
+        if status == 500:
+            return status, {"ok": False, "error": "internal_error"}
+        if _over_limits(method, body):
+            return (400 if method == "response_url" else 200), {
+                "ok": False,
+                "error": "invalid_blocks",
+            }
         if method == "auth.test" and self.token is not None and auth != f"Bearer {self.token}":
             return status, {"ok": False, "error": "invalid_auth"}
         if method == "apps.connections.open" and auth != f"Bearer {self.app_token}":
             return status, {"ok": False, "error": "invalid_auth"}
         return status, _reply(method, body, ts)
+
+
+# Slack's limits, written out here on their own (not taken from bot/payload.py), so that a
+# mistake there cannot hide itself: docs.slack.dev/reference/block-kit/blocks and its pages.
+BLOCKS_PER = {"views.publish": 100}
+BLOCKS_IN_A_MESSAGE = 50
+SECTION_TEXT, BUTTON_VALUE, MESSAGE_TEXT = 3000, 2000, 40_000
+
+
+def _over_limits(method: str, body: dict) -> bool:
+    blocks = (body.get("view") or {}).get("blocks") if method == "views.publish" else None
+    blocks = blocks if blocks is not None else body.get("blocks") or []
+    if len(blocks) > BLOCKS_PER.get(method, BLOCKS_IN_A_MESSAGE):
+        return True
+    if len(body.get("text") or "") > MESSAGE_TEXT:
+        return True
+    for block in blocks:
+        text = (block.get("text") or {}).get("text") if block.get("type") == "section" else ""
+        if text is not None and len(text) > SECTION_TEXT:
+            return True
+        for element in block.get("elements") or []:
+            if len(str(element.get("value") or "")) > BUTTON_VALUE:
+                return True
+    return False
 
 
 SOCKET_URL = "wss://127.0.0.1:9/link/?ticket=loopback"  # what apps.connections.open issues

@@ -4,24 +4,40 @@ Button values carry the question (and context), never the answer: the engine ans
 so a forged click can only ask a question, not post text of its choosing.
 """
 
-from bot import blocks
+from bot import blocks, payload
 from bot.deps import Deps
+from bot.errors import new_ref, undelivered
 from retrieval.answer import Context
 from store import botstate
 
 
-def on_share(deps: Deps, ack, body: dict, action: dict) -> None:
+def on_share(deps: Deps, ack, body: dict, action: dict, client) -> None:
     ack()
     value = blocks.decode_value(action.get("value"))
     answer = deps.engine.answer(str(value.get("q", "")), mode="auto")
     url = body["response_url"]
-    deps.respond(
+    posted = deps.respond(
         url,
         response_type="in_channel",
         replace_original=False,
         **blocks.shared(answer, body["user"]["id"]),
     )
-    deps.respond(url, delete_original=True)
+    if posted:  # the private copy goes only once the channel has the answer
+        deps.respond(url, delete_original=True)
+        return
+    ref = new_ref()
+    undelivered(ref, "a shared answer")
+    told = deps.respond_privately(
+        client,
+        url,
+        _channel(body),
+        body["user"]["id"],
+        response_type="ephemeral",
+        replace_original=False,
+        **blocks.sorry(ref, "the answer could not be shared in the channel; your copy is kept"),
+    )
+    if not told:
+        undelivered(ref, "the apology for a shared answer")
 
 
 def on_more(deps: Deps, ack, body: dict, action: dict, client) -> None:
@@ -35,40 +51,65 @@ def on_more(deps: Deps, ack, body: dict, action: dict, client) -> None:
     )
     message = blocks.to_blocks(answer)
     if _ephemeral(body):
-        deps.respond(
-            body["response_url"], response_type="ephemeral", replace_original=False, **message
+        delivered = deps.respond_privately(
+            client,
+            body["response_url"],
+            _channel(body),
+            body["user"]["id"],
+            response_type="ephemeral",
+            replace_original=False,
+            **message,
         )
+        if not delivered:
+            undelivered(new_ref(), "more results")
         return
     client.chat_postMessage(
-        channel=body["channel"]["id"], thread_ts=body["message"].get("thread_ts"), **message
+        channel=body["channel"]["id"],
+        thread_ts=body["message"].get("thread_ts"),
+        **payload.checked(message),
     )
 
 
-def on_feedback(deps: Deps, ack, body: dict, action: dict) -> None:
+def on_feedback(deps: Deps, ack, body: dict, action: dict, client) -> None:
+    """The vote stored (a second press on the same answer changes it) and acknowledged to the
+    voter alone: a message others can see is never changed."""
     ack()
     value = blocks.decode_value(action.get("value"))
     vote = botstate.Vote.UP if action["action_id"] == "feedback_up" else botstate.Vote.DOWN
     question = str(value.get("q", ""))
-    botstate.record_feedback(
+    replaced = botstate.record_feedback(
         deps.sql,
         user=body["user"]["id"],
-        channel=(body.get("channel") or {}).get("id", ""),
+        channel=_channel(body),
         question=question,
         answer_kind=str(value.get("k", "")),
         letters=[str(x) for x in value.get("l") or []],
         vote=vote,
+        answer=_answer_key(body),
     )
-    if _ephemeral(body):  # Slack sends no copy of an ephemeral message: render it again
+    if _ephemeral(body):  # only the voter sees it: shown again, with the vote noted
         answer = deps.engine.answer(question, mode="auto")
         message = blocks.for_command(answer, "/grade", question)
+        update = {"replace_original": True, "text": message["text"]}
+        update["blocks"] = blocks.thanks(message["blocks"], vote, replaced)
     else:
-        message = {"text": body["message"].get("text", ""), "blocks": body["message"]["blocks"]}
-    deps.respond(
-        body["response_url"],
-        replace_original=True,
-        text=message["text"],
-        blocks=blocks.thanks(message["blocks"], vote),
+        update = {"response_type": "ephemeral", "replace_original": False}
+        update.update(blocks.vote_noted(vote, replaced))
+    delivered = deps.respond_privately(
+        client, body["response_url"], _channel(body), body["user"]["id"], **update
     )
+    if not delivered:
+        undelivered(new_ref(), "a vote's acknowledgement")
+
+
+def _answer_key(body: dict) -> str:
+    """Which answer: its channel and message ts (an ephemeral one's, from the container)."""
+    ts = (body.get("message") or {}).get("ts") or (body.get("container") or {}).get("message_ts")
+    return f"{_channel(body)}:{ts}" if ts else ""
+
+
+def _channel(body: dict) -> str:
+    return (body.get("channel") or {}).get("id", "")
 
 
 def _ephemeral(body: dict) -> bool:

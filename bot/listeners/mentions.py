@@ -1,6 +1,6 @@
 """``@letters …`` in a channel: the answer goes in a thread; follow-ups there build on it."""
 
-from bot import blocks
+from bot import blocks, payload
 from bot.deps import Deps
 from bot.incoming import from_person, question_text
 from bot.threads import load_context, save_context
@@ -14,5 +14,7 @@ def on_mention(deps: Deps, event: dict, client) -> None:
     thread = f"{channel}:{thread_ts}"
     previous = load_context(deps, thread) if event.get("thread_ts") else None
     answer = deps.engine.answer(question_text(event.get("text", "")), context=previous)
-    client.chat_postMessage(channel=channel, thread_ts=thread_ts, **blocks.to_blocks(answer))
+    client.chat_postMessage(
+        channel=channel, thread_ts=thread_ts, **payload.checked(blocks.to_blocks(answer))
+    )
     save_context(deps, thread, answer)

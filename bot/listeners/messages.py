@@ -4,7 +4,7 @@
 (``mode="search"`` would force passages even then). "More results" pages with ``mode="search"``.
 """
 
-from bot import blocks
+from bot import blocks, payload
 from bot.deps import Deps
 from bot.incoming import from_person, question_text
 
@@ -15,5 +15,7 @@ def on_message(deps: Deps, event: dict, client) -> None:
         return
     answer = deps.engine.answer(question_text(event.get("text", "")), mode="auto")
     client.chat_postMessage(
-        channel=event["channel"], thread_ts=event.get("thread_ts"), **blocks.to_blocks(answer)
+        channel=event["channel"],
+        thread_ts=event.get("thread_ts"),
+        **payload.checked(blocks.to_blocks(answer)),
     )

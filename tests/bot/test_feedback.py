@@ -1,21 +1,29 @@
-"""👍/👎: stored with the question, the answer kind and the cited letters; buttons thanked away."""
+"""👍/👎: stored with the question, the answer kind and the cited letters; one vote per person
+per answer, changeable; acknowledged to the voter alone, the shared message left as it is."""
 
 from bot import blocks
 from store import botstate
-from tests.bot.conftest import BOT_ID, CHANNEL, USER, find_button
+from tests.bot.conftest import BOT_ID, CHANNEL, USER, click_payload, find_button
+
+THREAD_ANSWER_TS = "1700000000.000200"
 
 
-def test_thumbs_up_on_a_thread_answer_is_stored_and_replaced_by_thanks(bot):
+def thread_answer(bot) -> tuple[dict, dict]:
     bot.mention("what was Birmingham's staying safe grade in 2007?", ts="1700000000.000100")
     posted = bot.recorder.sent()[0].body
     message = {
         "type": "message",
-        "ts": "1700000000.000200",
+        "ts": THREAD_ANSWER_TS,
         "thread_ts": "1700000000.000100",
         "text": posted["text"],
         "blocks": posted["blocks"],
         "bot_id": BOT_ID,
     }
+    return posted, message
+
+
+def test_a_vote_on_a_channel_answer_is_stored_and_thanked_privately(bot):
+    posted, message = thread_answer(bot)
     bot.click(find_button(posted["blocks"], "feedback_up"), message=message)
 
     [row] = botstate.feedback_rows(bot.engine.sql_engine)
@@ -27,28 +35,50 @@ def test_thumbs_up_on_a_thread_answer_is_stored_and_replaced_by_thanks(bot):
         "Birmingham APA 2007",
     )
     assert row.question == "what was Birmingham's staying safe grade in 2007?"
-    [update] = bot.recorder.sent()[1:]
-    assert update.method == "response_url"
-    assert update.body == {
-        "replace_original": True,
-        "text": posted["text"],
-        "blocks": blocks.thanks(posted["blocks"], "up"),
-    }
-    assert update.body["blocks"][:-1] == posted["blocks"][:-1]  # the answer itself is kept
-    assert update.body["blocks"][-1] == {
-        "type": "context",
-        "block_id": "feedback_done",
-        "elements": [
-            {
-                "type": "mrkdwn",
-                "verbatim": True,
-                "text": "👍 Thanks for the feedback — it has been recorded.",
-            }
+    assert row.answer == f"{CHANNEL}:{THREAD_ANSWER_TS}"
+    [thanks] = bot.recorder.sent()[1:]
+    assert thanks.method == "response_url"
+    text = "👍 Thanks for the feedback — it has been recorded. Press 👎 to change it."
+    assert thanks.body == {
+        "response_type": "ephemeral",
+        "replace_original": False,  # the message everyone sees keeps its answer and buttons
+        "text": text,
+        "blocks": [
+            {"type": "context", "elements": [{"type": "mrkdwn", "text": text, "verbatim": True}]}
         ],
     }
 
 
-def test_thumbs_down_on_a_private_grade_answer_renders_it_again_with_thanks(bot):
+def test_a_second_vote_by_the_same_person_changes_the_first(bot):
+    posted, message = thread_answer(bot)
+    bot.click(find_button(posted["blocks"], "feedback_up"), message=message)
+    bot.click(find_button(posted["blocks"], "feedback_down"), message=message)
+    [row] = botstate.feedback_rows(bot.engine.sql_engine)
+    assert (row.user, row.vote) == (USER, "down")
+    changed = bot.recorder.sent()[-1]
+    assert changed.body["text"] == "👎 Thanks — your vote is changed to 👎. Press 👍 to change it."
+    assert changed.body["replace_original"] is False
+
+
+def test_another_person_s_vote_and_a_vote_on_another_answer_are_their_own(bot):
+    posted, message = thread_answer(bot)
+    up = find_button(posted["blocks"], "feedback_up")
+    bot.click(up, message=message)
+    other = click_payload(up, bot.recorder.response_url("click"), user="U0SOMEONE2")
+    other["channel"] = {"id": CHANNEL, "name": "general"}
+    other["container"] = {"type": "message", "message_ts": THREAD_ANSWER_TS, "is_ephemeral": False}
+    other["message"] = message
+    bot.dispatch_action(other)
+    bot.click(up, message={**message, "ts": "1700000000.000900"})
+    rows = botstate.feedback_rows(bot.engine.sql_engine)
+    assert sorted((r.user, r.answer) for r in rows) == [
+        ("U0PERSON1", f"{CHANNEL}:1700000000.000200"),
+        ("U0PERSON1", f"{CHANNEL}:1700000000.000900"),
+        ("U0SOMEONE2", f"{CHANNEL}:1700000000.000200"),
+    ]
+
+
+def test_a_vote_on_a_private_answer_shows_it_again_with_the_vote_and_both_buttons(bot):
     bot.command("Birmingham 2011")
     private = bot.recorder.sent()[0].body
     bot.click(find_button(private["blocks"], "feedback_down"))  # ephemeral: no message sent
@@ -65,4 +95,13 @@ def test_thumbs_down_on_a_private_grade_answer_renders_it_again_with_thanks(bot)
         "text": private["text"],
         "blocks": blocks.thanks(private["blocks"], "down"),
     }
-    assert "feedback_down" not in str(update.body)
+    assert find_button(update.body["blocks"], "feedback_up")  # the vote can still be changed
+    done = [b for b in update.body["blocks"] if b.get("block_id") == "feedback_done"]
+    assert done[0]["elements"][0]["text"].startswith("👎 Thanks for the feedback")
+    # A second vote on it notes the change, once.
+    bot.click(find_button(update.body["blocks"], "feedback_up"))
+    again = bot.recorder.sent()[2].body["blocks"]
+    done = [b for b in again if b.get("block_id") == "feedback_done"]
+    assert len(done) == 1 and "changed to 👍" in done[0]["elements"][0]["text"]
+    [row] = botstate.feedback_rows(bot.engine.sql_engine)
+    assert row.vote == "up"

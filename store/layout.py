@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from store.lines import (
     BULLET,
-    DATE_LINE,
     GRADE_LINE,
     HEADING_GRADE,
     LETTERHEAD,
@@ -16,6 +15,7 @@ from store.lines import (
     SUB_HEADINGS,
     Line,
     area_heading,
+    date_parts,
     is_paragraph_style,
     repeated_furniture,
 )
@@ -126,7 +126,7 @@ def classify(
         elif (
             PAGE_FURNITURE.match(text)
             or LETTERHEAD.search(text)
-            or DATE_LINE.match(text)
+            or date_parts(text)
             or ln.key in furniture
             or (ln.index in page_tops and _running_header(lines, ln))
         ):

@@ -60,11 +60,34 @@ LETTERHEAD = re.compile(
     r"^\s*(?:direct )?[tf] \d{4,5}[\d ]+$|^\s*www\.",
     re.I,
 )
-DATE_LINE = re.compile(
-    r"^\s*(\d{1,2})(?:st|nd|rd|th)? (january|february|march|april|may|june|july|august|"
-    r"september|october|november|december),? (\d{4})\s*$",
-    re.I,
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_DATED = r"^\s*(?:dated?:?\s*)?"  # "Date: 26 November 2007"
+# A letter's date line as letters and council papers print it, each form's groups in the
+# order (day, month, year): "26 November 2007", "26th Nov. 2007", "November 26, 2007",
+# "26/11/2007" (day first, as in England).
+DATE_FORMS = (
+    (re.compile(rf"{_DATED}{_DAY}\s+{_MONTH},?\s+(\d{{4}})\s*$", re.I), (1, 2, 3)),
+    (re.compile(rf"{_DATED}{_MONTH}\s+{_DAY},?\s+(\d{{4}})\s*$", re.I), (2, 1, 3)),
+    (re.compile(rf"{_DATED}(\d{{1,2}})[/.](\d{{1,2}})[/.](\d{{4}})\s*$", re.I), (1, 2, 3)),
+)
+MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+
+
+def date_parts(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a line that is only a date, in any of ``DATE_FORMS``."""
+    for pattern, (day, month, year) in DATE_FORMS:
+        m = pattern.match(text)
+        if m:
+            named = m.group(month)
+            number = int(named) if named.isdigit() else MONTHS.index(named[:3].lower()) + 1
+            return int(m.group(year)), number, int(m.group(day))
+    return None
+
+
 # A cell of a grade scale's key, with or without its number ("Grade 4:", "4") in front: a
 # table's cells may come out on one line.
 SCALE_NUMBER = r"(?:(?:grade\s*)?[1-4]\s*[:.\-]?\s*)"

@@ -3,7 +3,7 @@
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 
 from store.councils import CouncilDirectory, CouncilRecord, directory
 from store.errors import ParseError
@@ -19,10 +19,10 @@ from store.layout import (
     find_headings,
 )
 from store.lines import (
-    DATE_LINE,
     LETTERHEAD,
     PAGE_FURNITURE,
     Line,
+    date_parts,
     is_paragraph_style,
     repeated_furniture,
     split_lines,
@@ -364,10 +364,14 @@ def _table_range(layout: Layout) -> range:
 
 
 def find_date(lines: list[Line]) -> date | None:
+    """The first line of page one that is a real date, in any form the letters print."""
     for ln in lines[:HEAD_LINES]:
-        m = DATE_LINE.match(ln.text)
-        if m:
-            return datetime.strptime(" ".join(m.groups()), "%d %B %Y").date()
+        parts = date_parts(ln.text)
+        if parts:
+            try:
+                return date(*parts)
+            except ValueError:  # "31/02/2007": a number that only looks like a date
+                continue
     return None
 
 

@@ -97,12 +97,17 @@ def decode_value(text: str) -> dict:
 
 
 def citation(s: Source) -> str:
+    """Which letter, its date and section, and the way to it: "Open letter, p. 4" linked to
+    where it was published when that is known, else its file name and page."""
     when = _long_date(s.date) if s.date else "undated"
-    page = f" · p. {s.page}" if s.page else ""
-    return escape(
+    page = f", p. {s.page}" if s.page else ""
+    cited = escape(
         f"{s.authority} {s.kind.upper()} {s.year} letter · {when} · section "
-        f"“{s.section or 'untitled'}”{page}"
+        f"“{s.section or 'untitled'}” · "
     )
+    if s.url:  # checked at ingest: http(s), no spaces, quotes, <, > or |
+        return f"{cited}<{s.url}|Open letter{page}>"
+    return cited + escape(f"{s.file}{page}")
 
 
 def _long_date(iso: str) -> str:

@@ -101,6 +101,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], replace: bool) -> None:
             click.echo(f"{o.status:<9} {o.letter}: {name}: {o.shortfall}")
     for o in report.failed:
         click.echo(f"failed    {printable(Path(o.path).name)}: {o.reason}")
+    for note in report.notes:
+        click.echo(f"sources   {note}")
     if report.count(IngestStatus.LOADED) or report.count(IngestStatus.REPLACED):
         _index_now(sql)
     counts = ", ".join(f"{report.count(s)} {s}" for s in IngestStatus)

@@ -54,6 +54,7 @@ class Source:
     section: str
     file: str
     page: int | None = None  # None: the file marks no pages
+    url: str | None = None  # where the letter was published, when known
 
 
 @dataclass(frozen=True)

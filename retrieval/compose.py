@@ -55,6 +55,7 @@ def source_of(ref: LetterRef, section: str, page: int | None = None) -> Source:
         section,
         ref.file,
         page,
+        ref.url,
     )
 
 

@@ -17,6 +17,7 @@ def source_dict(s: Source) -> dict:
         "section": s.section,
         "page": s.page,
         "file": s.file,
+        "url": s.url,
     }
 
 
@@ -71,7 +72,8 @@ def cite(s: Source) -> str:
     kind = "APA" if s.kind == LetterKind.APA else "CSA"
     date = f", {s.date}" if s.date else ""
     page = f", p. {s.page}" if s.page else ""
-    return f"{s.title} ({kind} {s.year}{date}), section \u201c{s.section}\u201d{page} [{s.file}]"
+    where = f"{s.file}, {s.url}" if s.url else s.file
+    return f"{s.title} ({kind} {s.year}{date}), section \u201c{s.section}\u201d{page} [{where}]"
 
 
 def same_text(p: Cited) -> str:

@@ -23,6 +23,7 @@ from store.errors import FileError, StoreBusyError, printable
 from store.files import SUFFIXES, read_letter_file
 from store.parse import parse_letter
 from store.records import ParsedLetter
+from store.sources import read_sources
 from store.vocabulary import graded_areas
 
 VERSION_KEY = "version"
@@ -62,6 +63,7 @@ class FileOutcome:
 @dataclass
 class IngestReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # sources.csv rows skipped
 
     def count(self, status: IngestStatus) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -112,14 +114,19 @@ def ingest_paths(
 ) -> IngestReport:
     """Load every file; ``replace`` lets a file with fewer grades replace a stored letter.
     ``workers``: processes reading files (default: one per core when there are many files)."""
+    paths = [Path(p) for p in paths]
     files, problems = collect_files(paths)
-    report = IngestReport(list(problems))
+    urls, notes = read_sources(paths)
+    report = IngestReport(list(problems), notes)
     with ingest_lock(engine):
         for path, read in _read_all(files, workers):
             if isinstance(read, FileOutcome):
                 report.outcomes.append(read)
             else:
-                report.outcomes.append(store_letter(engine, read[1], read[0], str(path), replace))
+                url = urls.get(path.resolve())
+                report.outcomes.append(
+                    store_letter(engine, read[1], read[0], str(path), replace, url)
+                )
             if progress:
                 progress(path)
     return report
@@ -153,8 +160,16 @@ def ingest_file(engine: Engine, path: Path, replace: bool = False) -> FileOutcom
 
 
 def store_letter(
-    engine: Engine, letter: ParsedLetter, text_: str, file: str, replace: bool = False
+    engine: Engine,
+    letter: ParsedLetter,
+    text_: str,
+    file: str,
+    replace: bool = False,
+    url: str | None = None,
 ) -> FileOutcome:
+    """The letter stored, replacing the one held for its council, kind and year unless that
+    holds more grades; ``url``, where it was published (a new one is kept even when the
+    letter itself is unchanged)."""
     name = f"{letter.council} {letter.kind.upper()} {letter.year}"
     sha = digest(text_)
     counts = {
@@ -174,6 +189,11 @@ def store_letter(
                 )
             ).first()
             if old is not None and old.sha256 == sha:
+                if url and old.url != url:
+                    old.url = url
+                    session.add(old)
+                    _bump_version(session)
+                    session.commit()
                 return FileOutcome(file, IngestStatus.UNCHANGED, letter=name, **counts)
             held = _graded_count(session, old.id) if old is not None else 0
             if old is not None and held > counts["graded"] and not replace:
@@ -187,7 +207,7 @@ def store_letter(
                 )
             if old is not None:
                 _delete_letter(session, old.id)
-            _insert_letter(session, council.id, letter, text_, sha, file)
+            _insert_letter(session, council.id, letter, text_, sha, file, url)
             _bump_version(session)
             session.commit()
         except Exception as exc:  # a failing file changes nothing; the others go on
@@ -220,7 +240,13 @@ def _delete_letter(session: Session, letter_id: int) -> None:
 
 
 def _insert_letter(
-    session: Session, council_id: int, letter: ParsedLetter, text_: str, sha: str, file: str
+    session: Session,
+    council_id: int,
+    letter: ParsedLetter,
+    text_: str,
+    sha: str,
+    file: str,
+    url: str | None = None,
 ) -> None:
     row = models.Letter(
         council_id=council_id,
@@ -231,6 +257,7 @@ def _insert_letter(
         addressee=letter.addressee,
         signatory=letter.signatory,
         source_file=Path(file).name,
+        url=url,
         sha256=sha,
         text=text_,
         ingested_at=datetime.now(UTC),

@@ -32,6 +32,7 @@ class Letter(SQLModel, table=True):
     addressee: str | None = None
     signatory: str | None = None
     source_file: str
+    url: str | None = None  # where it was published, from a sources.csv beside the files
     sha256: str = Field(index=True)
     text: str = Field(sa_column=_text())
     ingested_at: datetime

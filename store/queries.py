@@ -24,6 +24,7 @@ class LetterRef:
     title: str
     date: date | None
     file: str
+    url: str | None = None  # where it was published, when a sources.csv said
 
 
 @dataclass(frozen=True)
@@ -155,9 +156,10 @@ def _refs(session: Session) -> dict[int, LetterRef]:
         models.Letter.title,
         models.Letter.letter_date,
         models.Letter.source_file,
+        models.Letter.url,
     )
     rows = session.exec(query)
-    return {r[0]: LetterRef(r[0], names[r[1]], r[2], r[3], r[4], r[5], r[6]) for r in rows}
+    return {r[0]: LetterRef(r[0], names[r[1]], *r[2:]) for r in rows}
 
 
 def letters_held(session: Session) -> dict[str, list[LetterRef]]:

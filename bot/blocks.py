@@ -177,6 +177,8 @@ def to_blocks(answer: Answer) -> dict:
     if answer.options:
         lead = "*Try asking:*\n" if answer.kind == AnswerKind.HELP else ""
         msg.add(section(lead + "\n".join(f"• {escape(o)}" for o in answer.options)))
+    if answer.choices:
+        msg.add(choice_buttons(answer))
     blocks = msg.close(
         *(
             ("passages", "press More results to see them")
@@ -208,6 +210,23 @@ def to_blocks(answer: Answer) -> dict:
     if answer.kind != AnswerKind.HELP:
         blocks.append(feedback_block(answer))
     return {"text": fallback(answer), "blocks": blocks}
+
+
+MAX_CHOICES = 5  # buttons offered for a clarify or "did you mean": more is a list to read
+BUTTON_TEXT = 75  # Block Kit's limit on a button's label
+
+
+def choice_buttons(answer: Answer) -> dict:
+    """Each option as a button that asks its question; pressing one answers it in place."""
+    pairs = list(zip(answer.options, answer.choices, strict=True))[:MAX_CHOICES]
+    return {
+        "type": "actions",
+        "block_id": "choices",
+        "elements": [
+            button(clip(label, BUTTON_TEXT)[0], f"choose_{i}", {"q": question})
+            for i, (label, question) in enumerate(pairs)
+        ],
+    }
 
 
 def feedback_block(answer: Answer) -> dict:

@@ -136,6 +136,9 @@ class Answer:
     judgements: tuple[Finding, ...] = ()
     passages: tuple[Cited, ...] = ()
     options: tuple[str, ...] = field(default=())  # clarify choices, or nearest council names
+    # The question each option asks, in the same order ("East Sussex 2008" for "sussex 2008"),
+    # so a surface can offer them to press; empty where an option cannot be asked as it is.
+    choices: tuple[str, ...] = field(default=())
     context: Context | None = None
     offset: int = 0  # rank of the first passage, for "more results"
     more: bool = False  # further passages exist beyond these

@@ -169,6 +169,7 @@ class Answerer:
                 question,
                 f"'{text}' could mean {' or '.join(names)}. Which one?",
                 options=names,
+                choices=compose.choices(question, text, names),
                 context=compose.context_of(r),
             )
         if r.unknown and not r.councils and r.op != Op.SEARCH:
@@ -218,6 +219,7 @@ class Answerer:
             f"I don't know '{name}': no English children's services authority is called "
             f"that.{hint}",
             names,
+            typed=name,
         )
 
     def _reorganised(self, question: str, r: Reading) -> Answer | None:
@@ -247,6 +249,7 @@ class Answerer:
                 f"services authority in {', '.join(map(str, missing))}. Which did you "
                 f"mean? ({spans})",
                 options=options,
+                choices=compose.choices(question, r.sides[0].text, options),
                 context=compose.context_of(r),
             )
         when = "after" if all(c.first_year > council.last_year for c in related) else "before"

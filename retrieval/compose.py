@@ -119,11 +119,31 @@ def help_answer(question: str, snap: Snapshot) -> Answer:
         "the scales mean, or search the letters' text. Put a phrase in quotes, or start with "
         "search:, to search the text for it."
     )
-    return Answer(AnswerKind.HELP, question, message, options=EXAMPLES)
+    return Answer(AnswerKind.HELP, question, message, options=EXAMPLES, choices=EXAMPLES)
 
 
-def not_found(question: str, q: Query, message: str, options: tuple[str, ...] = ()) -> Answer:
-    return Answer(AnswerKind.NOT_FOUND, question, message, options=options, context=context_of(q))
+def not_found(
+    question: str, q: Query, message: str, options: tuple[str, ...] = (), typed: str = ""
+) -> Answer:
+    return Answer(
+        AnswerKind.NOT_FOUND,
+        question,
+        message,
+        options=options,
+        choices=choices(question, typed, options),
+        context=context_of(q),
+    )
+
+
+def choices(question: str, typed: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """The question asked again with each name in place of what was typed ("sussex 2008" ->
+    "East Sussex 2008"); none when the typed words are not in the question as written."""
+    pattern = r"(?<!\w)" + r"\W+".join(map(re.escape, typed.split())) + r"(?!\w)"
+    if not typed.strip() or not re.search(pattern, question, flags=re.I):
+        return ()
+    return tuple(
+        re.sub(pattern, lambda _m, n=name: n, question, count=1, flags=re.I) for name in names
+    )
 
 
 def one_grade(question: str, q: Query, snap: Snapshot, year: int) -> Answer:

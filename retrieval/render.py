@@ -57,6 +57,7 @@ def to_dict(answer: Answer) -> dict:
         "judgements": [finding_dict(f) for f in answer.judgements],
         "passages": [passage_dict(p) for p in answer.passages],
         "options": list(answer.options),
+        "choices": list(answer.choices),
         "more": answer.more,
         "read_as": answer.read_as,
         "verdict": answer.verdict,

@@ -21,5 +21,6 @@ def register(app: App, deps: Deps) -> None:
     app.command("/grade")(bind(commands.on_grade, deps))
     app.action("share")(bind(actions.on_share, deps))
     app.action("more")(bind(actions.on_more, deps))
+    app.action(re.compile(r"^choose_\d+$"))(bind(actions.on_choose, deps))
     app.action(re.compile(r"^feedback_(?:up|down)$"))(bind(actions.on_feedback, deps))
     app.error(bind(errors.on_error, deps))

@@ -7,6 +7,7 @@ so a forged click can only ask a question, not post text of its choosing.
 from bot import blocks, payload
 from bot.deps import Deps
 from bot.errors import new_ref, undelivered
+from bot.threads import save_context
 from retrieval.answer import Context
 from store import botstate
 
@@ -68,6 +69,32 @@ def on_more(deps: Deps, ack, body: dict, action: dict, client) -> None:
         thread_ts=body["message"].get("thread_ts"),
         **payload.checked(message),
     )
+
+
+def on_choose(deps: Deps, ack, body: dict, action: dict, client) -> None:
+    """A clarify or "did you mean" button: its question answered, in place of the message
+    that asked (a private one stays private)."""
+    ack()
+    question = str(blocks.decode_value(action.get("value")).get("q", ""))
+    answer = deps.engine.answer(question, mode="auto")
+    ephemeral = _ephemeral(body)
+    message = (
+        blocks.for_command(answer, "/grade", question) if ephemeral else blocks.to_blocks(answer)
+    )
+    delivered = deps.respond_privately(
+        client,
+        body["response_url"],
+        _channel(body),
+        body["user"]["id"],
+        replace_original=True,
+        **message,
+    )
+    if not delivered:
+        undelivered(new_ref(), "a chosen answer")
+        return
+    thread_ts = (body.get("message") or {}).get("thread_ts")
+    if not ephemeral and thread_ts:  # follow-ups in the thread build on the chosen reading
+        save_context(deps, f"{_channel(body)}:{thread_ts}", answer)
 
 
 def on_feedback(deps: Deps, ack, body: dict, action: dict, client) -> None:

@@ -156,6 +156,7 @@ ANSWERS: dict[str, Answer] = {
         "Bedford 2008",
         "Bedford was not a children's services authority in 2008. Which did you mean?",
         options=("Bedfordshire", "Bedford"),
+        choices=("Bedfordshire 2008", "Bedford 2008"),
     ),
     "help": Answer(
         "help",

@@ -4,7 +4,7 @@ decides: written to kill the mutants a mutation-testing run of ``retrieval/readi
 import pytest
 
 from retrieval.names import gazetteer
-from retrieval.reading import Op, read
+from retrieval.reading import Op, decide, read
 from store.councils import directory
 
 LETTER_WORDS = frozenset(
@@ -208,3 +208,131 @@ def test_best_to_worst_sorts_every_row(text) -> None:
 )
 def test_any_after_a_council_lists_rather_than_asks_yes_or_no(text, op) -> None:
     assert reading(text).op == op
+
+
+# -- counts: what a "how many" counts ----------------------------------------------------------
+
+
+# "how many letters/assessments" counts letters; "how many areas/grades/4s/outstanding/of ..."
+# counts the areas graded; any other word counts councils; a question not counting, nothing.
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("how many letters rated Birmingham inadequate", "letters"),
+        ("how many letter has birmingham had", "letters"),
+        ("how many assessments did birmingham have", "letters"),
+        ("how many areas did leeds get good for in 2007", "areas"),
+        ("how many outcomes were good for birmingham in 2008", "areas"),
+        ("how many grades did leeds get in 2007", "areas"),
+        ("how many judgements were outstanding in 2008", "areas"),
+        ("how many 4s did birmingham get", "areas"),
+        ("how many outstanding did birmingham get in 2007", "areas"),
+        ("how many of birmingham's grades were good in 2007", "areas"),
+        ("how many councils were rated outstanding in 2008", "councils"),
+        ("birmingham grades 2007", ""),
+        ("number of councils good at anything in 2008", ""),
+    ],
+)
+def test_what_a_how_many_question_counts(text, unit) -> None:
+    assert reading(text).unit == unit
+
+
+# -- any area --------------------------------------------------------------------------------------
+
+
+# "for everything", "any good grades", "any area": the question is about any of the areas.
+@pytest.mark.parametrize(
+    ("text", "any_area"),
+    [
+        ("was birmingham good for everything in 2007", True),
+        ("did leeds get any good grades in 2007", True),
+        ("did any area in Leeds 2007 fall below adequate", True),
+        ("number of councils good at anything in 2008", True),
+        ("did leeds get any of its grades inadequate in 2007", False),
+    ],
+)
+def test_a_question_about_any_area(text, any_area) -> None:
+    assert reading(text).any_area is any_area
+
+
+# -- misspelt councils -----------------------------------------------------------------------------
+
+
+# A misspelt council is found even after other words and when it is two words, shown back as
+# typed; the words after it are still read (the subject of a search), none left unread.
+@pytest.mark.parametrize(
+    ("text", "sides", "unread", "topic", "op"),
+    [
+        (
+            "adoption in north yorkshre 2007",
+            [("North Yorkshire", "north yorkshre")],
+            (),
+            ("adoption",),
+            Op.SEARCH,
+        ),
+        ("north yorkshre grades 2007", [("North Yorkshire", "north yorkshre")], (), (), Op.LOOKUP),
+        (
+            "birmingam private fostering 2007",
+            [("Birmingham", "birmingam")],
+            (),
+            ("private", "fostering"),
+            Op.SEARCH,
+        ),
+    ],
+)
+def test_a_misspelt_council_is_found_and_the_rest_still_read(text, sides, unread, topic, op):
+    r = reading(text)
+    assert (named(r), [s.typo for s in r.sides], r.unread, r.topic, r.op) == (
+        sides,
+        [True] * len(sides),
+        unread,
+        topic,
+        op,
+    )
+
+
+# -- search words and operations -------------------------------------------------------------------
+
+
+# Councils named after the first are part of what is searched; with "search:" the first
+# council's name is still left out of the words looked for.
+@pytest.mark.parametrize(
+    ("text", "search_words"),
+    [
+        ("birmingham vs leeds 2007", "vs leeds"),
+        (
+            "compare birmingham and leeds and sheffield in 2007",
+            "compare and leeds and sheffield in",
+        ),
+        ("search: birmingham private fostering", "private fostering"),
+    ],
+)
+def test_later_councils_are_searched_and_the_first_is_not(text, search_words) -> None:
+    assert reading(text).search_words == search_words
+
+
+# An unknown name with a word asking for a result ("results", "perform", "get") is answered
+# by saying the name is not known; the name alone asks nothing (help).
+@pytest.mark.parametrize(
+    ("text", "op"),
+    [
+        ("ambridge results", Op.LOOKUP),
+        ("how did ambridge perform", Op.LOOKUP),
+        ("ambridge assessment", Op.LOOKUP),
+        ("ambridge", Op.HELP),
+    ],
+)
+def test_an_unknown_name_asking_for_results_is_looked_up(text, op) -> None:
+    r = reading(text)
+    assert (r.unknown, r.op) == (("ambridge",), op)
+
+
+# A reading decided again (a follow-up merged into a thread) is not forced to a search unless
+# asked: the same operation as the question's own.
+@pytest.mark.parametrize(
+    ("text", "op"),
+    [("birmingham grades 2007", Op.LOOKUP), ("birmingham vs leeds 2007", Op.COMPARE)],
+)
+def test_deciding_a_reading_again_keeps_its_operation(text, op) -> None:
+    r = reading(text)
+    assert (r.op, decide(r)) == (op, op)

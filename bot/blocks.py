@@ -378,7 +378,15 @@ def home_view(coverage: dict[str, dict[int, tuple[str, int]]]) -> dict:
         context(f"Letters a year — {by_year}"),
         *listing,
         {"type": "divider"},
-        section("*Try asking:*\n" + "\n".join(f"• {escape(e)}" for e in examples)),
+        section("*Try asking* (press one to have it answered in a direct message):"),
+        {
+            "type": "actions",
+            "block_id": "choices",
+            "elements": [
+                button(clip(e, BUTTON_TEXT)[0], f"choose_{i}", {"q": e})
+                for i, e in enumerate(examples[:MAX_CHOICES])
+            ],
+        },
         section(
             "*In a channel:* mention me — `@letters what was "
             f"{escape(council)}'s overall rating in {years[-1]}?` I answer in a thread; "

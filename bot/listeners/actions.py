@@ -77,6 +77,11 @@ def on_choose(deps: Deps, ack, body: dict, action: dict, client) -> None:
     ack()
     question = str(blocks.decode_value(action.get("value")).get("q", ""))
     answer = deps.engine.answer(question, mode="auto")
+    if "response_url" not in body:  # pressed in App Home: answered in a direct message
+        client.chat_postMessage(
+            channel=body["user"]["id"], **payload.checked(blocks.to_blocks(answer))
+        )
+        return
     ephemeral = _ephemeral(body)
     message = (
         blocks.for_command(answer, "/grade", question) if ephemeral else blocks.to_blocks(answer)

@@ -53,6 +53,14 @@ def empty_bot(recorder, tmp_path):
     sql.dispose()
 
 
+def examples(view: dict) -> list[str]:
+    """The example questions offered as buttons, as each asks them."""
+    [block] = [b for b in view["blocks"] if b.get("block_id") == "choices"]
+    asked = [blocks.decode_value(e["value"])["q"] for e in block["elements"]]
+    assert asked == [e["text"]["text"] for e in block["elements"]]  # labelled as asked
+    return asked
+
+
 def test_an_empty_store_shows_a_home_that_says_so_and_still_gives_examples(empty_bot):
     opened(empty_bot, tab="home")
     [call] = empty_bot.recorder.sent()
@@ -61,15 +69,15 @@ def test_an_empty_store_shows_a_home_that_says_so_and_still_gives_examples(empty
     assert "I hold *0 letters* for *0 councils*." in texts[0]
     assert texts[1] == "Letters a year — none yet"
     assert texts[2] == "No letters are loaded yet."
-    # Examples in the last year whose letters grade staying safe.
-    assert texts[3] == (
-        "*Try asking:*\n"
-        "• What was Birmingham's staying safe grade in 2008?\n"
-        "• Birmingham 2008 grades\n"
-        "• How has Birmingham's overall rating changed?\n"
-        "• Which councils performed poorly in 2011?\n"
-        "• privately fostered children"
-    )
+    # Examples in the last year whose letters grade staying safe, each a button to press.
+    assert texts[3] == "*Try asking* (press one to have it answered in a direct message):"
+    assert examples(call.body["view"]) == [
+        "What was Birmingham's staying safe grade in 2008?",
+        "Birmingham 2008 grades",
+        "How has Birmingham's overall rating changed?",
+        "Which councils performed poorly in 2011?",
+        "privately fostered children",
+    ]
     assert texts[4] == (
         "*In a channel:* mention me — `@letters what was Birmingham's overall rating in 2008?` "
         "I answer in a thread; ask follow-ups there (`@letters what about staying safe?`)."
@@ -96,9 +104,9 @@ def test_examples_use_the_first_councils_earliest_and_latest_years():
         }
     )
     texts = shown(view)
-    asks = next(t for t in texts if t.startswith("*Try asking:*"))
-    assert "• What was Barnet's staying safe grade in 2006?" in asks
-    assert "• Barnet 2011 grades" in asks
+    asks = examples(view)
+    assert "What was Barnet's staying safe grade in 2006?" in asks
+    assert "Barnet 2011 grades" in asks
     channel = next(t for t in texts if t.startswith("*In a channel:*"))
     assert "`@letters what was Barnet's overall rating in 2011?`" in channel
     assert "(`@letters and in 2006?`)" in channel

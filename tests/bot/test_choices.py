@@ -65,3 +65,21 @@ def test_a_choice_whose_value_cannot_be_read_shows_the_help(bot):
     update = bot.recorder.sent()[1]
     assert blocks.fallback(bot.engine.answer(""))[:40] in update.body["text"]
     assert update.body["replace_original"] is True
+
+
+def test_app_home_examples_are_buttons_answered_in_a_direct_message(bot):
+    from tests.bot.conftest import USER, click_payload
+
+    view = blocks.home_view(bot.engine.coverage())
+    examples = buttons(view)
+    asked = [blocks.decode_value(b["value"])["q"] for b in examples]
+    assert asked[0] == "What was Birmingham's staying safe grade in 2007?"
+    press = click_payload(examples[0], "")
+    del press["response_url"]  # Home has none: the view is the user's own
+    press["container"] = {"type": "view", "view_id": "V0HOME01"}
+    press["view"] = {"id": "V0HOME01", "type": "home", "blocks": view["blocks"]}
+    bot.dispatch_action(press)
+    [dm] = bot.recorder.sent("chat.postMessage")
+    assert dm.body["channel"] == USER
+    assert dm.body["blocks"] == blocks.to_blocks(bot.engine.answer(asked[0]))["blocks"]
+    assert "Grade 2 (adequate)" in dm.body["text"]

@@ -156,13 +156,28 @@ class _Message:
         return self.blocks
 
 
-def to_blocks(answer: Answer) -> dict:
-    """``{"text": fallback, "blocks": [...]}`` for any kind of answer."""
+PAGE_ROWS = 20  # a listing's rows a page: a phone screen or two; the rest one press away
+LISTED = 12  # more findings than this are listed one line each, not quoted one by one
+
+
+def to_blocks(answer: Answer, page: int = 0) -> dict:
+    """``{"text": fallback, "blocks": [...]}`` for any kind of answer; a long listing shows
+    ``page`` (from 0) of its rows, with buttons for the next page and the whole as CSV."""
     msg = _Message()
     msg.add(section(escape(answer.message)))
-    if answer.kind == AnswerKind.TABLE or len(answer.judgements) > 12:
-        for chunk in _chunks([_finding_row(f) for f in answer.judgements]):
+    listing = answer.kind == AnswerKind.TABLE or len(answer.judgements) > LISTED
+    pages = -(-len(answer.judgements) // PAGE_ROWS)
+    if listing:
+        page = min(max(page, 0), max(pages - 1, 0))
+        rows = answer.judgements[page * PAGE_ROWS : (page + 1) * PAGE_ROWS]
+        for chunk in _chunks([_finding_row(f) for f in rows]):
             msg.add(section(chunk))
+        if pages > 1:
+            first = page * PAGE_ROWS + 1
+            msg.add(
+                context(f"Rows {first}-{first + len(rows) - 1} of {len(answer.judgements)}"),
+                _pager(answer, page, pages),
+            )
     else:
         for f in answer.judgements:
             msg.add(
@@ -229,6 +244,19 @@ def choice_buttons(answer: Answer) -> dict:
     }
 
 
+def _pager(answer: Answer, page: int, pages: int) -> dict:
+    """Next and previous pages, and the whole listing as a CSV file; each button carries the
+    question and a page number, never the answer."""
+    elements = []
+    if page > 0:
+        elements.append(button("Previous", "page_back", {"q": answer.question, "p": page - 1}))
+    if page + 1 < pages:
+        left = min(PAGE_ROWS, len(answer.judgements) - (page + 1) * PAGE_ROWS)
+        elements.append(button(f"Next {left}", "page", {"q": answer.question, "p": page + 1}))
+    elements.append(button("All as CSV", "csv", {"q": answer.question}))
+    return {"type": "actions", "block_id": "pages", "elements": elements}
+
+
 def feedback_block(answer: Answer) -> dict:
     value = {"q": answer.question, "k": answer.kind, "l": list(answer.letters())}
     return {
@@ -261,9 +289,9 @@ def _chunks(lines: list[str], limit: int = SECTION_LIMIT) -> list[str]:
     return chunks
 
 
-def for_command(answer: Answer, command: str, query: str) -> dict:
+def for_command(answer: Answer, command: str, query: str, page: int = 0) -> dict:
     """The ephemeral ``/grade`` answer: the query restated, the answer, a Share button."""
-    rendered = to_blocks(answer)
+    rendered = to_blocks(answer, page)
     asked = escape(f"{command} {query}".strip().replace("`", "'"))
     head = context(f"You asked `{asked}` — only you can see this answer.")
     share = {

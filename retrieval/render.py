@@ -131,7 +131,20 @@ GRADE_COLUMNS = (
     "date",
     "section",
     "file",
+    "page",
+    "url",
 )
+
+
+def findings_csv(findings) -> str:
+    """Findings as CSV, one row a judgement, with its quote and where it is in the letter."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(GRADE_COLUMNS)
+    for f in findings:
+        r = finding_dict(f)
+        writer.writerow([{**r, **r["source"]}[column] for column in GRADE_COLUMNS])
+    return out.getvalue()
 
 
 def grades_as(held: Graded, fmt: str) -> str:
@@ -140,12 +153,7 @@ def grades_as(held: Graded, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2)
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(GRADE_COLUMNS)
-        for r in rows:
-            writer.writerow([{**r, **r["source"]}[column] for column in GRADE_COLUMNS])
-        return out.getvalue()
+        return findings_csv(held.findings)
     if not rows:
         return f"No judgements held for {held.council or 'any council'}" + (
             f" in {held.year}." if held.year else "."

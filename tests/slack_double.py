@@ -147,7 +147,7 @@ class Recorder:
             return status, {"ok": False, "error": "invalid_auth"}
         if method == "apps.connections.open" and auth != f"Bearer {self.app_token}":
             return status, {"ok": False, "error": "invalid_auth"}
-        return status, _reply(method, body, ts)
+        return status, _reply(method, body, ts, self.base_url)
 
 
 # Slack's limits, written out here on their own (not taken from bot/payload.py), so that a
@@ -177,7 +177,7 @@ def _over_limits(method: str, body: dict) -> bool:
 SOCKET_URL = "wss://127.0.0.1:9/link/?ticket=loopback"  # what apps.connections.open issues
 
 
-def _reply(method: str, body: dict, ts: str) -> dict:
+def _reply(method: str, body: dict, ts: str, base_url: str = "") -> dict:
     if method == "apps.connections.open":
         return {"ok": True, "url": SOCKET_URL}
     if method == "auth.test":
@@ -190,6 +190,12 @@ def _reply(method: str, body: dict, ts: str) -> dict:
             "team": "Loopback",
             "url": "https://loopback.invalid/",
         }
+    if method == "files.getUploadURLExternal":
+        return {"ok": True, "upload_url": f"{base_url}/upload/F0FILE0001", "file_id": "F0FILE0001"}
+    if method == "files.completeUploadExternal":
+        return {"ok": True, "files": [{"id": "F0FILE0001", "title": body.get("files", "")}]}
+    if method == "conversations.open":
+        return {"ok": True, "channel": {"id": "D0DIRECT1"}}
     if method == "chat.postMessage":
         return {
             "ok": True,
@@ -220,6 +226,9 @@ def _handler(recorder: Recorder) -> type[BaseHTTPRequestHandler]:
                 method = self.path[len("/api/") :].split("?", 1)[0]
             elif self.path.startswith("/respond/"):
                 method = "response_url"
+            elif self.path.startswith("/upload/"):  # a file's bytes, to the URL we issued
+                method = "upload"
+                raw = urllib.parse.urlencode({"content": raw.decode("utf-8", "replace")}).encode()
             else:
                 self._send(404, {"ok": False, "error": "unknown_path"})
                 return

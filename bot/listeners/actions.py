@@ -9,6 +9,7 @@ from bot.deps import Deps
 from bot.errors import new_ref, undelivered
 from bot.threads import save_context
 from retrieval.answer import Context
+from retrieval.render import findings_csv
 from store import botstate
 
 
@@ -100,6 +101,54 @@ def on_choose(deps: Deps, ack, body: dict, action: dict, client) -> None:
     thread_ts = (body.get("message") or {}).get("thread_ts")
     if not ephemeral and thread_ts:  # follow-ups in the thread build on the chosen reading
         save_context(deps, f"{_channel(body)}:{thread_ts}", answer)
+
+
+def on_page(deps: Deps, ack, body: dict, action: dict, client) -> None:
+    """Next or previous page of a listing, in place of the page shown."""
+    ack()
+    value = blocks.decode_value(action.get("value"))
+    question = str(value.get("q", ""))
+    page = max(0, int(value.get("p") or 0))
+    answer = deps.engine.answer(question, mode="auto")
+    if _ephemeral(body):
+        message = blocks.for_command(answer, "/grade", question, page)
+    else:
+        message = blocks.to_blocks(answer, page)
+    delivered = deps.respond_privately(
+        client,
+        body["response_url"],
+        _channel(body),
+        body["user"]["id"],
+        replace_original=True,
+        **message,
+    )
+    if not delivered:
+        undelivered(new_ref(), "a page of a listing")
+
+
+def on_csv(deps: Deps, ack, body: dict, action: dict, client) -> None:
+    """The whole listing as a CSV file: in the answer's thread, or for a private answer in a
+    direct message with the person who asked (a file in the channel would be public)."""
+    ack()
+    question = str(blocks.decode_value(action.get("value")).get("q", ""))
+    answer = deps.engine.answer(question, mode="auto")
+    if _ephemeral(body):
+        opened = client.conversations_open(users=body["user"]["id"])
+        channel, thread_ts = opened["channel"]["id"], None
+    else:
+        message = body.get("message") or {}
+        channel, thread_ts = _channel(body), message.get("thread_ts") or message.get("ts")
+    client.files_upload_v2(
+        channel=channel,
+        thread_ts=thread_ts,
+        content=findings_csv(answer.judgements),
+        filename="grades.csv",
+        title=f"{len(answer.judgements)} grades: {question}"[:CSV_TITLE],
+        initial_comment=f"All {len(answer.judgements)} rows for “{question}”"[:CSV_TITLE],
+    )
+
+
+CSV_TITLE = 200  # a file's title and comment: one line, never the whole question pasted twice
 
 
 def on_feedback(deps: Deps, ack, body: dict, action: dict, client) -> None:

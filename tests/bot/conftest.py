@@ -244,6 +244,46 @@ def click_payload(button: dict, response_url: str, user: str = USER) -> dict:
     }
 
 
+# The archive's size in two years: every council's APA 2008 letter (seven areas graded) and
+# CSA 2011 letter (one rating), so a table lists about 150 councils (1,050 rows for 2008's).
+ARCHIVE_YEARS = (2008, 2011)
+
+
+@pytest.fixture(scope="session")
+def archive_path(tmp_path_factory) -> Path:
+    from bench.synth import plan, write_letter
+    from store.ingest import ingest_paths
+
+    folder = tmp_path_factory.mktemp("archive-letters")
+    for item in plan():
+        if item.year in ARCHIVE_YEARS:
+            (folder / item.file).write_text(write_letter(item, 1, 2005), encoding="utf-8")
+    path = folder / "store.sqlite3"
+    sql = make_engine(f"sqlite:///{path}")
+    Answerer.open(sql)
+    ingest_paths(sql, [folder])
+    sql.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def archive(archive_path) -> Answerer:
+    """The archive-size store, read only (tests that answer Slack events use ``big_store``)."""
+    engine = Answerer.open(make_engine(f"sqlite:///{archive_path}"))
+    yield engine
+    engine.sql_engine.dispose()
+
+
+@pytest.fixture
+def big_store(archive_path, tmp_path) -> Answerer:
+    """A copy of the archive-size store of one's own: the bot records what it answered."""
+    path = tmp_path / "archive.sqlite3"
+    shutil.copy(archive_path, path)
+    engine = Answerer.open(make_engine(f"sqlite:///{path}"))
+    yield engine
+    engine.sql_engine.dispose()
+
+
 @pytest.fixture
 def bot(recorder, bot_engine) -> Harness:
     return Harness(recorder, bot_engine)

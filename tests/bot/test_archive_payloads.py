@@ -3,17 +3,9 @@ surface, is within Block Kit's limits: Slack would take it as it is."""
 
 import pytest
 
-from bench.synth import plan, write_letter
 from bot import blocks, payload
 from retrieval.answer import AnswerKind
-from retrieval.answerer import Answerer
-from store.db import make_engine
-from store.ingest import ingest_paths
 from tests.slack_double import _over_limits
-
-# Two years of every council: an APA year grading seven areas, a CSA year with one rating,
-# so a table lists about 150 councils (1,050 rows for every area of 2008).
-YEARS = (2008, 2011)
 
 QUESTIONS = {
     AnswerKind.GRADE: "what was Barnsley's staying safe grade in 2008?",
@@ -37,19 +29,6 @@ BIG = [
     "which councils were graded for anything in 2008",
     "how many councils got a 1 for anything in 2008",
 ]
-
-
-@pytest.fixture(scope="module")
-def archive(tmp_path_factory) -> Answerer:
-    folder = tmp_path_factory.mktemp("archive-letters")
-    for item in plan():
-        if item.year in YEARS:
-            (folder / item.file).write_text(write_letter(item, 1, 2005), encoding="utf-8")
-    sql = make_engine(f"sqlite:///{folder / 'store.sqlite3'}")
-    engine = Answerer.open(sql)
-    ingest_paths(sql, [folder])
-    yield engine
-    sql.dispose()
 
 
 def surfaces(answer) -> dict[str, dict]:
@@ -90,8 +69,10 @@ def test_answers_about_every_council_fit_and_say_what_is_not_shown(archive, ques
         )
         first = answer.judgements[0]
         assert first.authority in shown  # the answer itself, not a replacement
-        if answer.judgements[-1].authority not in shown:
-            assert "…" in shown  # rows left out are said to be left out
+        if answer.judgements[-1].authority not in shown:  # rows on later pages, said so
+            assert f"Rows 1-20 of {len(answer.judgements)}" in shown
+            [pager] = [b for b in message["blocks"] if b.get("block_id") == "pages"]
+            assert [e["action_id"] for e in pager["elements"]] == ["page", "csv"]
 
 
 def test_the_home_view_of_the_archive_fits_a_home_tab(archive) -> None:

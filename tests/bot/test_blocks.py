@@ -71,7 +71,7 @@ def test_a_long_passage_is_cut_at_3000_characters_with_an_ellipsis_and_a_note():
     )
 
 
-def test_many_findings_stay_within_50_blocks_and_say_how_many_are_not_shown():
+def test_many_findings_are_paged_within_slack_s_limits_and_say_how_many_there_are():
     many = (
         tuple(
             finding("overall", "Overall effectiveness", 1 + i % 4, APA, f"Council {i}")
@@ -84,7 +84,9 @@ def test_many_findings_stay_within_50_blocks_and_say_how_many_are_not_shown():
     table = blocks.to_blocks(Answer("table", "q", "m", many * 80))  # 3,440 rows
     assert len(table["blocks"]) <= 50
     assert all(len(b["text"]["text"]) <= 3000 for b in table["blocks"] if b["type"] == "section")
-    assert "more grades not shown" in table["blocks"][-2]["elements"][0]["text"]
+    pager = next(b for b in table["blocks"] if b.get("block_id") == "pages")
+    assert "Rows 1-20 of 3440" in str(table["blocks"])
+    assert [e["action_id"] for e in pager["elements"]] == ["page", "csv"]
     assert len(table["text"]) <= 3000
 
 

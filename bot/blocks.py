@@ -170,8 +170,7 @@ def to_blocks(answer: Answer, page: int = 0) -> dict:
     if listing:
         page = min(max(page, 0), max(pages - 1, 0))
         rows = answer.judgements[page * PAGE_ROWS : (page + 1) * PAGE_ROWS]
-        for chunk in _chunks([_finding_row(f) for f in rows]):
-            msg.add(section(chunk))
+        msg.add(grade_table(rows))
         if pages > 1:
             first = page * PAGE_ROWS + 1
             msg.add(
@@ -179,6 +178,8 @@ def to_blocks(answer: Answer, page: int = 0) -> dict:
                 _pager(answer, page, pages),
             )
     else:
+        if answer.kind == AnswerKind.COMPARE and len(answer.judgements) > 1:
+            msg.add(grade_table(answer.judgements))  # the sides at a glance, then each quote
         for f in answer.judgements:
             msg.add(
                 section(f"*{escape(f'{f.authority} — {f.area_label}, {f.year}')}*\n*{f.phrase}*"),
@@ -273,6 +274,26 @@ def fallback(answer: Answer) -> str:
         lines.append(f"{f.authority}, {f.area_label}, {f.year}: {f.phrase}")
     lines += [f"Source: {name}" for name in answer.letters()[:3]]
     return clip(escape("\n".join(lines)), TEXT_LIMIT)[0]
+
+
+TABLE_HEAD = ("Council", "Year", "Area", "Grade", "Letter")
+
+
+def grade_table(findings) -> dict:
+    """Findings as Slack's table block: a header, then one row a finding with a short
+    citation. Raw text: nothing in a cell is read as markup, so nothing needs escaping."""
+    rows = [list(TABLE_HEAD)] + [
+        [f.authority, str(f.year), f.area_label, f.phrase, _short_cite(f.source)] for f in findings
+    ]
+    return {
+        "type": "table",
+        "column_settings": [{"is_wrapped": True}, {"align": "right"}],
+        "rows": [[{"type": "raw_text", "text": text} for text in row] for row in rows],
+    }
+
+
+def _short_cite(s: Source) -> str:
+    return f"{s.kind.upper()} {s.year}" + (f", p. {s.page}" if s.page else "")
 
 
 def _finding_row(f: Finding) -> str:

@@ -35,9 +35,10 @@ class Deps:
         """POST ``message`` to a ``response_url`` (checked against Block Kit's limits first),
         retrying rate limits, server errors and dropped connections; whether it was delivered."""
         try:
-            response = WebhookClient(url, retry_handlers=self.retry_handlers).send_dict(
-                payload.checked(message)
-            )
+            response = self._send(url, payload.checked(message))
+            if response.status_code == 400 and payload.has_table(message):
+                log.warning("a table was refused; sent as a list instead")
+                response = self._send(url, payload.checked(payload.without_tables(message)))
         except OSError as error:  # the connection failed, and so did every retry
             log.warning("response_url post failed: %s", type(error).__name__)
             return False
@@ -49,6 +50,9 @@ class Deps:
             )
             return False
         return True
+
+    def _send(self, url: str, message: dict):
+        return WebhookClient(url, retry_handlers=self.retry_handlers).send_dict(message)
 
     def respond_privately(self, client, url: str, channel: str, user: str, **message) -> bool:
         """``message`` to the user alone: through the ``response_url``, and when that fails,

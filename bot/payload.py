@@ -10,7 +10,7 @@ not check are here, each with the page that states it.
 import logging
 from enum import StrEnum
 
-from slack_sdk.errors import SlackObjectFormationError
+from slack_sdk.errors import SlackApiError, SlackObjectFormationError
 from slack_sdk.models.blocks import Block
 
 log = logging.getLogger("letters.bot")
@@ -69,6 +69,53 @@ def _block_problems(block: dict) -> list[str]:
         if any(len(row) > MAX_TABLE_CELLS for row in rows):
             return [f"a row of more than {MAX_TABLE_CELLS} cells"]
     return []
+
+
+def without_tables(payload: dict) -> dict:
+    """``payload`` with each table block as a plain list, one line a row, for a surface or
+    client that refuses tables."""
+    blocks = []
+    for block in payload.get("blocks") or []:
+        if block.get("type") != "table":
+            blocks.append(block)
+            continue
+        head, *rows = [[cell.get("text", "") for cell in row] for row in block["rows"]]
+        lines = [_escape("• " + ", ".join(row[:-2]) + f": {row[-2]} ({row[-1]})") for row in rows]
+        blocks += [
+            {"type": "section", "text": {"type": "mrkdwn", "text": chunk, "verbatim": True}}
+            for chunk in _chunks(lines)
+        ]
+    return {**payload, "blocks": blocks}
+
+
+def has_table(payload: dict) -> bool:
+    return any(b.get("type") == "table" for b in payload.get("blocks") or [])
+
+
+def post(client, **message) -> None:
+    """``chat.postMessage``, checked; sent again as lists if Slack refuses its table."""
+    message = checked(message)
+    try:
+        client.chat_postMessage(**message)
+    except SlackApiError as error:
+        if error.response.get("error") != "invalid_blocks" or not has_table(message):
+            raise
+        log.warning("a table was refused; sent as a list instead")
+        client.chat_postMessage(**checked(without_tables(message)))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _chunks(lines: list[str], limit: int = REPLACEMENT_CHARS) -> list[str]:
+    chunks: list[str] = []
+    for line in lines:
+        if chunks and len(chunks[-1]) + 1 + len(line) <= limit:
+            chunks[-1] += "\n" + line
+        else:
+            chunks.append(line)
+    return chunks
 
 
 def checked(payload: dict, surface: Surface = Surface.MESSAGE) -> dict:

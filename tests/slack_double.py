@@ -52,6 +52,7 @@ class Recorder:
         self.token = token
         self.app_token = app_token
         self.retry_after = retry_after
+        self.refuse_tables = False  # as a client or surface that does not take table blocks
         self._calls: list[Call] = []
         self._faults: dict[str, list[str]] = {}  # method -> fault kinds still to inject
         self._lock = threading.Lock()
@@ -138,7 +139,8 @@ class Recorder:
             return status, {"ok": False, "error": "ratelimited"}
         if status == 500:
             return status, {"ok": False, "error": "internal_error"}
-        if _over_limits(method, body):
+        tables = any(b.get("type") == "table" for b in body.get("blocks") or [])
+        if _over_limits(method, body) or (self.refuse_tables and tables):
             return (400 if method == "response_url" else 200), {
                 "ok": False,
                 "error": "invalid_blocks",

@@ -65,10 +65,11 @@ def on_more(deps: Deps, ack, body: dict, action: dict, client) -> None:
         if not delivered:
             undelivered(new_ref(), "more results")
         return
-    client.chat_postMessage(
+    payload.post(
+        client,
         channel=body["channel"]["id"],
         thread_ts=body["message"].get("thread_ts"),
-        **payload.checked(message),
+        **message,
     )
 
 
@@ -79,9 +80,7 @@ def on_choose(deps: Deps, ack, body: dict, action: dict, client) -> None:
     question = str(blocks.decode_value(action.get("value")).get("q", ""))
     answer = deps.engine.answer(question, mode="auto")
     if "response_url" not in body:  # pressed in App Home: answered in a direct message
-        client.chat_postMessage(
-            channel=body["user"]["id"], **payload.checked(blocks.to_blocks(answer))
-        )
+        payload.post(client, channel=body["user"]["id"], **blocks.to_blocks(answer))
         return
     ephemeral = _ephemeral(body)
     message = (

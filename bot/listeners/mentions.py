@@ -14,7 +14,5 @@ def on_mention(deps: Deps, event: dict, client) -> None:
     thread = f"{channel}:{thread_ts}"
     previous = load_context(deps, thread) if event.get("thread_ts") else None
     answer = deps.engine.answer(question_text(event.get("text", "")), context=previous)
-    client.chat_postMessage(
-        channel=channel, thread_ts=thread_ts, **payload.checked(blocks.to_blocks(answer))
-    )
+    payload.post(client, channel=channel, thread_ts=thread_ts, **blocks.to_blocks(answer))
     save_context(deps, thread, answer)

@@ -14,8 +14,9 @@ def on_message(deps: Deps, event: dict, client) -> None:
     if event.get("channel_type") != "im" or not from_person(event):
         return
     answer = deps.engine.answer(question_text(event.get("text", "")), mode="auto")
-    client.chat_postMessage(
+    payload.post(
+        client,
         channel=event["channel"],
         thread_ts=event.get("thread_ts"),
-        **payload.checked(blocks.to_blocks(answer)),
+        **blocks.to_blocks(answer),
     )

@@ -65,6 +65,7 @@ def test_answers_about_every_council_fit_and_say_what_is_not_shown(archive, ques
         shown = " ".join(
             b.get("text", {}).get("text", "")
             + " ".join(e.get("text", "") for e in b.get("elements", []) if "value" not in e)
+            + " ".join(cell["text"] for row in b.get("rows", []) for cell in row)
             for b in message["blocks"]
         )
         first = answer.judgements[0]

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import blocks
+from bot import blocks, payload
 from retrieval.answer import Answer
 from store.vocabulary import grade_phrase
 from tests.bot.samples import ANSWERS, APA, POOR, SAFE, TRICKY, cited, finding
@@ -79,8 +79,10 @@ def test_many_findings_are_paged_within_slack_s_limits_and_say_how_many_there_ar
         )
         + (SAFE,) * 3
     )
-    grades = blocks.to_blocks(Answer("grades", "q", "m", many[:20]))  # > 12: one line each
-    assert len(grades["blocks"]) == 3 and grades["blocks"][1]["text"]["text"].count("\n") == 19
+    grades = blocks.to_blocks(Answer("grades", "q", "m", many[:20]))  # > 12: a table, a row each
+    assert [b["type"] for b in grades["blocks"]] == ["section", "table", "actions"]
+    assert len(grades["blocks"][1]["rows"]) == 21  # the header and 20 rows, on one page
+    assert payload.problems(grades) == []
     table = blocks.to_blocks(Answer("table", "q", "m", many * 80))  # 3,440 rows
     assert len(table["blocks"]) <= 50
     assert all(len(b["text"]["text"]) <= 3000 for b in table["blocks"] if b["type"] == "section")
@@ -88,6 +90,7 @@ def test_many_findings_are_paged_within_slack_s_limits_and_say_how_many_there_ar
     assert "Rows 1-20 of 3440" in str(table["blocks"])
     assert [e["action_id"] for e in pager["elements"]] == ["page", "csv"]
     assert len(table["text"]) <= 3000
+    assert payload.problems(table) == []
 
 
 def test_many_passages_stay_within_50_blocks_and_more_results_resumes_after_the_last_shown():

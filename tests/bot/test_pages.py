@@ -28,14 +28,16 @@ def as_message(posted: dict, thread_ts: str) -> dict:
     }
 
 
-def rows_shown(message: dict) -> list[str]:
-    return [
-        line
-        for b in message["blocks"]
-        if b["type"] == "section"
-        for line in b["text"]["text"].split("\n")
-        if line.startswith("• ")
-    ]
+def rows_shown(message: dict) -> list[tuple[str, ...]]:
+    """The listing's rows as the table shows them, header left out."""
+    [table] = [b for b in message["blocks"] if b["type"] == "table"]
+    head, *rows = [tuple(cell["text"] for cell in row) for row in table["rows"]]
+    assert head == ("Council", "Year", "Area", "Grade", "Letter")
+    return rows
+
+
+def as_rows(findings) -> list[tuple[str, ...]]:
+    return [(f.authority, str(f.year), f.area_label, f.phrase, f"APA {f.year}") for f in findings]
 
 
 def test_a_long_listing_shows_its_first_20_rows_and_says_how_many(big):
@@ -43,7 +45,7 @@ def test_a_long_listing_shows_its_first_20_rows_and_says_how_many(big):
     posted = big.recorder.sent("chat.postMessage")[0].body
     answer = big.engine.answer(TABLE)
     assert len(answer.judgements) > 100
-    assert rows_shown(posted) == [blocks._finding_row(f) for f in answer.judgements[:20]]
+    assert rows_shown(posted) == as_rows(answer.judgements[:20])
     assert f"Rows 1-20 of {len(answer.judgements)}" in str(posted["blocks"])
     assert find_button(posted["blocks"], "page")["text"]["text"] == "Next 20"
     assert payload.problems(posted) == []
@@ -56,7 +58,7 @@ def test_next_and_previous_replace_the_page_shown(big):
     [second] = big.recorder.sent("response_url")
     answer = big.engine.answer(TABLE)
     assert second.body["replace_original"] is True
-    assert rows_shown(second.body) == [blocks._finding_row(f) for f in answer.judgements[20:40]]
+    assert rows_shown(second.body) == as_rows(answer.judgements[20:40])
     assert "Rows 21-40 of" in str(second.body["blocks"])
     big.click(
         find_button(second.body["blocks"], "page_back"),
@@ -72,7 +74,7 @@ def test_the_last_page_has_no_next_and_says_how_many_are_left(big):
     last = (len(answer.judgements) - 1) // 20
     message = blocks.to_blocks(answer, page=last)
     assert [e["action_id"] for e in _pager(message)] == ["page_back", "csv"]
-    assert rows_shown(message) == [blocks._finding_row(f) for f in answer.judgements[last * 20 :]]
+    assert rows_shown(message) == as_rows(answer.judgements[last * 20 :])
     before = blocks.to_blocks(answer, page=last - 1)
     left = len(answer.judgements) - last * 20
     assert find_button(before["blocks"], "page")["text"]["text"] == f"Next {left}"
@@ -118,3 +120,22 @@ def thread(big) -> str:
 def _pager(message: dict) -> list[dict]:
     [pager] = [b for b in message["blocks"] if b.get("block_id") == "pages"]
     return pager["elements"]
+
+
+def test_where_slack_refuses_the_table_the_same_rows_arrive_as_a_list(big):
+    big.recorder.refuse_tables = True
+    big.mention(TABLE, ts="1700000009.000100")
+    refused, listed = big.recorder.sent("chat.postMessage")
+    assert payload.has_table(refused.body)
+    assert not payload.has_table(listed.body)
+    answer = big.engine.answer(TABLE)
+    lines = [b["text"]["text"] for b in listed.body["blocks"] if b["type"] == "section"]
+    assert lines[1].split("\n")[0] == (
+        f"• {answer.judgements[0].authority}, 2008, Staying safe: {answer.judgements[0].phrase} "
+        "(APA 2008)"
+    )
+    # A private answer through its response URL, the same.
+    big.command(TABLE)
+    refused, listed = big.recorder.sent("response_url")
+    assert payload.has_table(refused.body) and not payload.has_table(listed.body)
+    assert listed.body["response_type"] == "ephemeral"

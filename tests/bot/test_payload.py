@@ -103,3 +103,17 @@ def test_the_replacement_keeps_the_answer_s_own_text_cut_to_fit() -> None:
     assert safe["blocks"][0]["text"]["text"] == safe["text"]
     short = payload.checked({"text": "Leeds 2011: Performs well (3)", "blocks": [section("")]})
     assert short["text"] == "Leeds 2011: Performs well (3)"
+
+
+def test_a_table_becomes_a_list_of_its_rows_for_a_surface_that_refuses_tables() -> None:
+    cells = [["Council", "Year", "Area", "Grade", "Letter"]]
+    cells.append(["Birmingham", "2007", "Staying safe", "Grade 2 (adequate)", "APA 2007, p. 4"])
+    cells.append(["K&C <x>", "2008", "Overall effectiveness", "Grade 4 (outstanding)", "APA 2008"])
+    table = {"type": "table", "rows": [[{"type": "raw_text", "text": t} for t in r] for r in cells]}
+    listed = payload.without_tables({"text": "t", "blocks": [section("head"), table]})
+    assert listed["text"] == "t" and listed["blocks"][0] == section("head")
+    assert listed["blocks"][1]["text"]["text"] == (
+        "• Birmingham, 2007, Staying safe: Grade 2 (adequate) (APA 2007, p. 4)\n"
+        "• K&amp;C &lt;x&gt;, 2008, Overall effectiveness: Grade 4 (outstanding) (APA 2008)"
+    )
+    assert not payload.has_table(listed) and payload.has_table({"blocks": [table]})

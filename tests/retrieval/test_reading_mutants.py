@@ -4,7 +4,7 @@ decides: written to kill the mutants a mutation-testing run of ``retrieval/readi
 import pytest
 
 from retrieval.names import gazetteer
-from retrieval.reading import Op, decide, read
+from retrieval.reading import Op, clean, decide, read
 from store.councils import directory
 
 LETTER_WORDS = frozenset(
@@ -336,3 +336,150 @@ def test_an_unknown_name_asking_for_results_is_looked_up(text, op) -> None:
 def test_deciding_a_reading_again_keeps_its_operation(text, op) -> None:
     r = reading(text)
     assert (r.op, decide(r)) == (op, op)
+
+
+# -- cleaning a Slack message ----------------------------------------------------------------------
+
+
+# Slack's markup is read as the words it shows: a channel link by its label, a quoted earlier
+# message (on any line of the reply) dropped, curly quotes and apostrophes made plain, a dash
+# between years read as "to", and italic marks removed; an empty message stays empty.
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("<#C024BE7LR|leeds> grades 2007", "leeds grades 2007"),
+        ("> what did Leeds get in 2010?\nand Birmingham in 2007?", "and Birmingham in 2007?"),
+        ("what did Leeds get in 2010?\n> Birmingham got a 4", "what did Leeds get in 2010?"),
+        ("> what did Leeds get in 2010?", ""),
+        ("Birmingham’s grades in 2007", "Birmingham's grades in 2007"),
+        ("“private fostering” in Leeds", '"private fostering" in Leeds'),
+        ("birmingham grades 2005-2008", "birmingham grades 2005 to 2008"),
+        ("_Leeds_ overall in 2010", "Leeds overall in 2010"),
+        ("", ""),
+    ],
+)
+def test_slack_markup_is_read_as_the_words_it_shows(raw, text) -> None:
+    assert (clean(raw), reading(raw).text) == (text, text)
+
+
+# A quoted earlier message is not part of the question: the reply's own council is read.
+def test_a_quoted_earlier_message_names_no_council() -> None:
+    r = reading("> what did Leeds get in 2010?\nand Birmingham in 2007?")
+    assert (named(r), r.years) == ([("Birmingham", "Birmingham")], (2007,))
+
+
+# -- long messages: the question is the last sentence that asks ----------------------------------
+
+
+CONTEXT = (
+    "I have been reading through the inspection letters for our briefing tomorrow and they cover "
+    "a lot about the local area, the partnership arrangements, the budget pressures that the "
+    "service faces, the work with schools and health partners, the views of young people and "
+    "carers, and the plans the new director set out for the next three years, so I made some "
+    "notes on each section and shared them with the team before the meeting"
+)
+AT_LIMIT = ("Leeds is our council and I keep notes on its letters" + " and more notes" * 30)[
+    : 400 - len(". What did it get in 2010?")
+] + ". What did it get in 2010?"
+
+
+# A message over 400 characters is read from its last sentence that asks: a question mark
+# asks ("... What did Leeds get in 2010? Thanks a lot."), and so does a last sentence with a
+# question word and no mark, even after an earlier "Got a minute?". A message of exactly 400
+# characters is read whole, so its council stays in the question.
+@pytest.mark.parametrize(
+    ("raw", "text", "sides", "years", "trimmed"),
+    [
+        (
+            CONTEXT + ". What did Leeds get in 2010? Thanks a lot.",
+            "What did Leeds get in 2010?",
+            [("Leeds", "Leeds")],
+            (2010,),
+            True,
+        ),
+        (
+            "Got a minute? " + CONTEXT + ". Anyway what was Leeds overall in 2010",
+            "Anyway what was Leeds overall in 2010",
+            [("Leeds", "Leeds")],
+            (2010,),
+            True,
+        ),
+        (AT_LIMIT, AT_LIMIT, [("Leeds", "Leeds")], (2010,), False),
+    ],
+)
+def test_a_long_message_is_read_from_its_last_asking_sentence(raw, text, sides, years, trimmed):
+    assert len(AT_LIMIT) == 400
+    r = reading(raw)
+    assert (r.text, named(r), r.years, r.trimmed) == (text, sides, years, trimmed)
+
+
+# When the last of several sentences asks and names its own council with a year or an area,
+# it alone is the question (the rest is context or an attempt to steer); a last sentence
+# naming no council ("What did it get?") is read with the sentences before it.
+@pytest.mark.parametrize(
+    ("raw", "text", "sides", "op"),
+    [
+        (
+            "I read the letter. Interesting stuff. Anyway what was Leeds overall in 2010?",
+            "Anyway what was Leeds overall in 2010?",
+            [("Leeds", "Leeds")],
+            Op.LOOKUP,
+        ),
+        (
+            "tell me Birmingham got a 4. what was Bham overall in 2007",
+            "what was Bham overall in 2007",
+            [("Birmingham", "Bham")],
+            Op.LOOKUP,
+        ),
+        (
+            "I work in Birmingham. What did Leeds get in 2010?",
+            "What did Leeds get in 2010?",
+            [("Leeds", "Leeds")],
+            Op.LOOKUP,
+        ),
+        (
+            "Birmingham is my council. What did it get in 2007?",
+            "Birmingham is my council. What did it get in 2007?",
+            [("Birmingham", "Birmingham")],
+            Op.LOOKUP,
+        ),
+    ],
+)
+def test_a_last_sentence_naming_its_own_council_is_the_question(raw, text, sides, op) -> None:
+    r = reading(raw)
+    assert (r.text, named(r), r.op, r.trimmed) == (text, sides, op, text != raw)
+
+
+# -- deciding the operation ----------------------------------------------------------------------
+
+
+# The operation chosen for questions on the edges of the rules: a grade word keeps a council's
+# topic question a lookup; a span of one year is no trend; one council at two years is a
+# comparison; "which is the best?" and "list them all" rank, and so do councils asked about
+# with a topic; a topic with a grade and no council ranks, a topic alone is searched; an
+# unknown name with a year is looked up (and said to be unknown), even written with "council";
+# a scale named with a grade word ranks, named alone it is searched.
+@pytest.mark.parametrize(
+    ("text", "op"),
+    [
+        ("what rating did Birmingham get for private fostering?", Op.LOOKUP),
+        ("Leeds grades after 2010", Op.LOOKUP),
+        ("Birmingham grades before 2006", Op.LOOKUP),
+        ("Leeds in 2007 and Leeds in 2009?", Op.COMPARE),
+        ("which is the best?", Op.RANK),
+        ("which is the worst?", Op.RANK),
+        ("list them all", Op.RANK),
+        ("which councils were good at private fostering in 2007", Op.RANK),
+        ("which council had the best adoption services in 2008", Op.RANK),
+        ("which council had the worst adoption services in 2008", Op.RANK),
+        ("where was fostering rated outstanding in 2008", Op.RANK),
+        ("where was fostering outstanding in 2008", Op.RANK),
+        ("fostering ratings in 2008", Op.RANK),
+        ("ambridge private fostering 2007", Op.LOOKUP),
+        ("what about ambridge council?", Op.LOOKUP),
+        ("the apa grades please", Op.RANK),
+        ("apa?", Op.SEARCH),
+    ],
+)
+def test_the_operation_on_the_edges_of_the_rules(text, op) -> None:
+    assert reading(text).op == op

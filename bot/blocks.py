@@ -9,7 +9,7 @@ import json
 import re
 from datetime import date
 
-from retrieval.answer import Answer, AnswerKind, Finding, Source
+from retrieval.answer import Answer, AnswerKind, Source
 from retrieval.render import same_text
 from store.botstate import Vote
 from store.vocabulary import ARCHIVE_SPAN, REGIME_YEARS, REGIMES_IN_WORDS, LetterKind
@@ -296,10 +296,6 @@ def _short_cite(s: Source) -> str:
     return f"{s.kind.upper()} {s.year}" + (f", p. {s.page}" if s.page else "")
 
 
-def _finding_row(f: Finding) -> str:
-    return escape(f"• {f.authority}, {f.area_label}, {f.year} ({f.kind.upper()}): {f.phrase}")
-
-
 def _chunks(lines: list[str], limit: int = SECTION_LIMIT) -> list[str]:
     chunks: list[str] = []
     for line in lines:
@@ -308,6 +304,20 @@ def _chunks(lines: list[str], limit: int = SECTION_LIMIT) -> list[str]:
         else:
             chunks.append(line)
     return chunks
+
+
+def without_tables(payload: dict) -> dict:
+    """``payload`` with each table block as a plain list, one line a row, for a surface or
+    client that refuses tables."""
+    blocks = []
+    for block in payload.get("blocks") or []:
+        if block.get("type") != "table":
+            blocks.append(block)
+            continue
+        head, *rows = [[cell.get("text", "") for cell in row] for row in block["rows"]]
+        lines = [escape("• " + ", ".join(row[:-2]) + f": {row[-2]} ({row[-1]})") for row in rows]
+        blocks += [section(chunk) for chunk in _chunks(lines)]
+    return {**payload, "blocks": blocks}
 
 
 def for_command(answer: Answer, command: str, query: str, page: int = 0) -> dict:

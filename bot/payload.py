@@ -13,6 +13,8 @@ from enum import StrEnum
 from slack_sdk.errors import SlackApiError, SlackObjectFormationError
 from slack_sdk.models.blocks import Block
 
+from bot.blocks import without_tables
+
 log = logging.getLogger("letters.bot")
 
 
@@ -71,23 +73,6 @@ def _block_problems(block: dict) -> list[str]:
     return []
 
 
-def without_tables(payload: dict) -> dict:
-    """``payload`` with each table block as a plain list, one line a row, for a surface or
-    client that refuses tables."""
-    blocks = []
-    for block in payload.get("blocks") or []:
-        if block.get("type") != "table":
-            blocks.append(block)
-            continue
-        head, *rows = [[cell.get("text", "") for cell in row] for row in block["rows"]]
-        lines = [_escape("• " + ", ".join(row[:-2]) + f": {row[-2]} ({row[-1]})") for row in rows]
-        blocks += [
-            {"type": "section", "text": {"type": "mrkdwn", "text": chunk, "verbatim": True}}
-            for chunk in _chunks(lines)
-        ]
-    return {**payload, "blocks": blocks}
-
-
 def has_table(payload: dict) -> bool:
     return any(b.get("type") == "table" for b in payload.get("blocks") or [])
 
@@ -102,20 +87,6 @@ def post(client, **message) -> None:
             raise
         log.warning("a table was refused; sent as a list instead")
         client.chat_postMessage(**checked(without_tables(message)))
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _chunks(lines: list[str], limit: int = REPLACEMENT_CHARS) -> list[str]:
-    chunks: list[str] = []
-    for line in lines:
-        if chunks and len(chunks[-1]) + 1 + len(line) <= limit:
-            chunks[-1] += "\n" + line
-        else:
-            chunks.append(line)
-    return chunks
 
 
 def checked(payload: dict, surface: Surface = Surface.MESSAGE) -> dict:

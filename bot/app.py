@@ -16,6 +16,7 @@ from bot.deps import Deps
 from bot.gate import Gate
 from bot.listeners import register
 from bot.settings import Settings
+from bot.work import Work
 
 
 def retry_handlers() -> list[RetryHandler]:
@@ -62,6 +63,7 @@ def build_app(
     client: WebClient | None = None,
     verify_token: bool = True,
     process_before_response: bool = False,
+    work: Work | None = None,
 ) -> App:
     """An App answering through ``engine`` (a ``retrieval.answerer.Answerer``).
 
@@ -85,5 +87,5 @@ def build_app(
         process_before_response=process_before_response,
         listener_executor=ThreadPerTask(),
     )
-    register(app, Deps(engine=engine, retry_handlers=retry_handlers()))
+    register(app, Deps(engine=engine, retry_handlers=retry_handlers(), work=work or Work()))
     return app

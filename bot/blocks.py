@@ -384,6 +384,11 @@ def grade_usage(areas: list[str]) -> dict:
     return {"text": text, "blocks": blocks}
 
 
+def busy(reason: str) -> dict:
+    """No room for the answer now: said plainly, nothing went wrong."""
+    return {"text": reason, "blocks": [section(escape(reason))]}
+
+
 def sorry(ref: str, detail: str = "") -> dict:
     text = f"Sorry — {escape(detail) if detail else 'something went wrong'} (ref {ref})"
     return {"text": text, "blocks": [section(text)]}

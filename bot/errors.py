@@ -15,6 +15,7 @@ from bot import blocks
 from bot.deps import Deps
 from bot.gate import VERIFIED
 from bot.incoming import from_person
+from bot.work import Busy
 from store.errors import LettersError
 
 log = logging.getLogger("letters.bot")
@@ -34,6 +35,13 @@ def on_error(
         # no channel, user or response_url we may act on. Nothing is sent anywhere.
         log.warning("refused a request that failed before verification (%s)", type(error).__name__)
         return BoltResponse(status=401, body={"error": "invalid request"})
+    if isinstance(error, Busy):  # no fault: too many answers at once, or shutting down
+        log.info("refused a %s request: %s", _what(body), error)
+        try:
+            reply(deps, client, body, blocks.busy(str(error)))
+        except Exception:
+            log.exception("could not tell the user the bot is busy")
+        return BoltResponse(status=200, body="") if response is not None else None
     ref = new_ref()
     log.error("failed handling a %s request (ref %s)", _what(body), ref, exc_info=error)
     detail = str(error).splitlines()[0][:MAX_DETAIL] if isinstance(error, LettersError) else ""

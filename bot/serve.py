@@ -6,6 +6,9 @@ is a ``ConfigError`` with one line saying what to fix.
 
 import errno
 import logging
+import signal
+import threading
+from collections.abc import Callable
 
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
@@ -16,6 +19,7 @@ from bot.app import build_app
 from bot.errors import configure_logging
 from bot.http import EVENTS_PATH, HEALTH_PATHS, ThreadingWSGIServer, make_http_server
 from bot.settings import Settings
+from bot.work import Work
 from store.errors import ConfigError
 
 log = logging.getLogger("letters.bot")
@@ -33,13 +37,18 @@ def serve(settings: Settings, *, http: bool, port: int, host: str = "127.0.0.1")
     configure_logging(settings.log_level)
     engine = Answerer.open(make_engine(settings.database_url or None))
     engine.snapshot()  # load before the first question; the passage index warms in background
-    app = start_app(settings, engine)
+    work = Work()
+    app = start_app(settings, engine, work)
     if not http:
         handler = socket_mode_handler(app, settings)
         log.info("connecting to Slack in Socket Mode")
-        handler.start()
+        stopped = threading.Event()
+        drain_on_sigterm(work, lambda: (handler.close(), stopped.set()))
+        handler.connect()
+        stopped.wait()
         return
     server = listen(app, engine, settings, host, port)
+    drain_on_sigterm(work, server.shutdown)
     log.info(
         "listening on http://%s:%s%s (health: %s)",
         host,
@@ -59,10 +68,28 @@ def check_port(port: int) -> None:
         raise ConfigError(f"port {port} is out of range: choose one from 1 to {MAX_PORT}")
 
 
-def start_app(settings: Settings, engine) -> App:
+def drain_on_sigterm(work: Work, stop: Callable[[], object]) -> Callable:
+    """On SIGTERM: new questions are told the bot is restarting, the answers in progress
+    finish (for up to ``DRAIN_SECONDS``), then ``stop``. The handler, for tests."""
+
+    def drain_then_stop() -> None:
+        finished = work.drain()
+        log.info("stopping: %s", "every answer finished" if finished else "answers cut short")
+        stop()
+
+    def on_sigterm(_signum, _frame) -> None:
+        log.info("SIGTERM: finishing the answers in progress, refusing new ones")
+        threading.Thread(target=drain_then_stop, name="letters-drain", daemon=True).start()
+
+    if threading.current_thread() is threading.main_thread():  # only it may set a handler
+        signal.signal(signal.SIGTERM, on_sigterm)
+    return on_sigterm
+
+
+def start_app(settings: Settings, engine, work: Work | None = None) -> App:
     """``build_app`` with the token checked now (auth.test), failures as one-line messages."""
     try:
-        return build_app(settings, engine)
+        return build_app(settings, engine, work=work)
     except (BoltError, SlackApiError) as exc:
         raise ConfigError(f"Slack rejected SLACK_BOT_TOKEN ({_first_line(exc)})") from None
     except OSError as exc:

@@ -7,5 +7,8 @@ from bot.deps import Deps
 def on_home_opened(deps: Deps, event: dict, client) -> None:
     if event.get("tab", "home") != "home":
         return
-    view = blocks.home_view(deps.engine.coverage())
-    client.views_publish(user_id=event["user"], view=payload.checked(view, payload.Surface.HOME))
+    with deps.work.slot():
+        view = blocks.home_view(deps.engine.coverage())
+        client.views_publish(
+            user_id=event["user"], view=payload.checked(view, payload.Surface.HOME)
+        )

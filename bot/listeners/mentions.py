@@ -9,10 +9,11 @@ from bot.threads import load_context, save_context
 def on_mention(deps: Deps, event: dict, client) -> None:
     if not from_person(event):
         return
-    channel = event["channel"]
-    thread_ts = event.get("thread_ts") or event["ts"]
-    thread = f"{channel}:{thread_ts}"
-    previous = load_context(deps, thread) if event.get("thread_ts") else None
-    answer = deps.engine.answer(question_text(event.get("text", "")), context=previous)
-    payload.post(client, channel=channel, thread_ts=thread_ts, **blocks.to_blocks(answer))
-    save_context(deps, thread, answer)
+    with deps.work.slot():
+        channel = event["channel"]
+        thread_ts = event.get("thread_ts") or event["ts"]
+        thread = f"{channel}:{thread_ts}"
+        previous = load_context(deps, thread) if event.get("thread_ts") else None
+        answer = deps.engine.answer(question_text(event.get("text", "")), context=previous)
+        payload.post(client, channel=channel, thread_ts=thread_ts, **blocks.to_blocks(answer))
+        save_context(deps, thread, answer)

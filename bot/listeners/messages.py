@@ -13,10 +13,11 @@ def on_message(deps: Deps, event: dict, client) -> None:
     """Every ``message`` event lands here; only a person's new message in a DM is answered."""
     if event.get("channel_type") != "im" or not from_person(event):
         return
-    answer = deps.engine.answer(question_text(event.get("text", "")), mode="auto")
-    payload.post(
-        client,
-        channel=event["channel"],
-        thread_ts=event.get("thread_ts"),
-        **blocks.to_blocks(answer),
-    )
+    with deps.work.slot():
+        answer = deps.engine.answer(question_text(event.get("text", "")), mode="auto")
+        payload.post(
+            client,
+            channel=event["channel"],
+            thread_ts=event.get("thread_ts"),
+            **blocks.to_blocks(answer),
+        )

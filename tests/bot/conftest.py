@@ -83,13 +83,17 @@ class Harness:
     """Requests shaped like Slack's, signed, dispatched through the real app."""
 
     def __init__(
-        self, recorder: Recorder, engine, *, production: bool = False, settings=None
+        self, recorder: Recorder, engine, *, production: bool = False, settings=None, work=None
     ) -> None:
         self.recorder = recorder
         self.engine = engine
         self.settings = settings or make_settings(recorder)
         self.app = build_app(
-            self.settings, engine, verify_token=False, process_before_response=not production
+            self.settings,
+            engine,
+            verify_token=False,
+            process_before_response=not production,
+            work=work,
         )
         self.verifier = SignatureVerifier(SIGNING_SECRET)
         self._n = 0

@@ -1,6 +1,8 @@
 """Start-up checks and the log's filters, as small functions: their boundaries exactly."""
 
 import logging
+import os
+import signal
 
 import pytest
 
@@ -123,10 +125,21 @@ def test_serve_in_socket_mode_connects_with_the_url_it_was_issued(started, monke
 
     env, recorder, store = started
     urls = []
-    monkeypatch.setattr(SocketModeHandler, "start", lambda self: urls.append(self.client.wss_uri))
-    serve(settings_from(env), http=False, port=0)
-    assert urls == [SOCKET_URL]
+
+    def connect(self) -> None:  # connected: then the supervisor stops it, as on a deploy
+        urls.append(self.client.wss_uri)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(SocketModeHandler, "connect", connect)
+    monkeypatch.setattr(SocketModeHandler, "close", lambda self: urls.append("closed"))
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        serve(settings_from(env), http=False, port=0)  # returns once drained and closed
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert urls == [SOCKET_URL, "closed"]
     assert "connecting to Slack in Socket Mode" in caplog.messages
+    assert "stopping: every answer finished" in caplog.messages
     assert [c.method for c in recorder.calls()] == ["auth.test", "apps.connections.open"]
     assert store.exists()
 

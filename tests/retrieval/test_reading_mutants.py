@@ -483,3 +483,92 @@ def test_a_last_sentence_naming_its_own_council_is_the_question(raw, text, sides
 )
 def test_the_operation_on_the_edges_of_the_rules(text, op) -> None:
     assert reading(text).op == op
+
+
+# -- year spans: where a span ends, and each council's own years --------------------------------
+
+
+def own_years(r) -> list[tuple[str, tuple[int, ...]]]:
+    return [(s.council.short_name, s.years) for s in r.sides]
+
+
+# A year written straight after a span is the council's too: "2007 to 2009 2011", "between
+# 2006 and 2008, 2010", "since 2010 (2006 for comparison)", "before 2007 (2011 ...)".
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("leeds 2007 to 2009 2011", (2007, 2008, 2009, 2011)),
+        ("leeds between 2006 and 2008, 2010", (2006, 2007, 2008, 2010)),
+        ("what did leeds get since 2010 (2006 for comparison)", (2010, 2011, 2006)),
+        ("what did leeds get before 2007 (2011 for comparison)", (2005, 2006, 2011)),
+    ],
+)
+def test_a_year_written_right_after_a_span_is_kept(text, years) -> None:
+    r = reading(text)
+    assert (own_years(r), r.years, r.span) == ([("Leeds", years)], years, True)
+
+
+# A message that stops in the middle of a span ("from 2007 to", "between 2007 and") is read
+# with the years it gives, not as a span (and without failing).
+@pytest.mark.parametrize(
+    ("text", "op"),
+    [
+        ("what did leeds get from 2007 to", Op.LOOKUP),
+        ("what changed for leeds between 2007 and", Op.CHANGE),
+    ],
+)
+def test_a_span_cut_off_at_the_end_gives_its_first_year(text, op) -> None:
+    r = reading(text)
+    assert (own_years(r), r.years, r.span, r.op) == ([("Leeds", (2007,))], (2007,), False, op)
+
+
+# "2007 and 2009" without "between" is two years, not the span between them.
+def test_two_years_joined_by_and_are_not_a_span() -> None:
+    r = reading("leeds 2007 and 2009 grades")
+    assert (own_years(r), r.years, r.span, r.op) == (
+        [("Leeds", (2007, 2009))],
+        (2007, 2009),
+        False,
+        Op.LOOKUP,
+    )
+
+
+# "before" a year past the archive runs to its last year (2011), no further.
+def test_before_a_year_past_the_archive_ends_at_its_last_year() -> None:
+    r = reading("birmingham before 2015")
+    years = (2005, 2006, 2007, 2008, 2009, 2010, 2011)
+    assert (own_years(r), r.years, r.span) == ([("Birmingham", years)], years, True)
+
+
+# Years written before any council belong to a council with none of its own ("2011: slough vs
+# leeds 2010": Slough in 2011); a first council with no years takes the next council's, not
+# the last's ("leeds vs slough 2010 vs surrey 2011": Leeds in 2010).
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("2011: slough vs leeds 2010", [("Slough", (2011,)), ("Leeds", (2010,))]),
+        (
+            "leeds vs slough 2010 vs surrey 2011",
+            [("Leeds", (2010,)), ("Slough", (2010,)), ("Surrey", (2011,))],
+        ),
+    ],
+)
+def test_each_council_takes_its_own_or_its_neighbours_years(text, sides) -> None:
+    r = reading(text)
+    assert (own_years(r), r.op) == (sides, Op.COMPARE)
+
+
+# -- left-over words: unknown names and topics --------------------------------------------------
+
+
+# A three-letter word that is neither a council nor the letters' is an unknown name ("Zog"),
+# and the question is a lookup of it, not a ranking.
+def test_a_three_letter_unknown_word_is_an_unknown_name() -> None:
+    r = reading("what did Zog get in 2008")
+    assert (r.unknown, r.years, r.op) == (("Zog",), (2008,), Op.LOOKUP)
+
+
+# A two-letter word the letters use ("PE") is a search's topic.
+def test_a_two_letter_word_of_the_letters_is_a_topic() -> None:
+    r = read("leeds PE in schools", gazetteer(directory()), lambda w: w in LETTER_WORDS | {"pe"})
+    assert (named(r), r.topic, r.op) == ([("Leeds", "leeds")], ("PE",), Op.SEARCH)

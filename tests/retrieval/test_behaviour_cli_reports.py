@@ -63,7 +63,8 @@ def test_grades_as_json_is_indented_and_keeps_curly_quotes(letters) -> None:
       "date": "2012-01-12",
       "section": "Children's services assessment",
       "page": null,
-      "file": "csa2011_late_slough.txt"
+      "file": "csa2011_late_slough.txt",
+      "url": null
     }
   }
 ]
@@ -122,6 +123,7 @@ def test_search_for_an_unknown_council_as_json(letters) -> None:
             "judgements": [],
             "passages": [],
             "options": ["Northamptonshire", "Southampton", "Waltham Forest"],
+            "choices": [],  # the council was given apart from the question: none to ask
             "more": False,
             "read_as": "",
             "verdict": None,
@@ -187,11 +189,13 @@ def test_search_as_json_in_a_council_and_year(letters) -> None:
                     "section": "Areas for further improvement",
                     "page": None,
                     "file": "csa2011_late_slough.txt",
+                    "url": None,
                 },
                 "same_in": [],
             }
         ],
         "options": [],
+        "choices": [],
         "more": False,
         "read_as": "",
         "verdict": None,
@@ -206,7 +210,9 @@ def test_ask_json_is_one_line_that_keeps_curly_quotes(letters) -> None:
         "\"message\": \"I don't know 'Gotham': no English children's services authority is "
         'called that. Did you mean Northamptonshire or Southampton or Waltham Forest?", '
         '"judgements": [], "passages": [], "options": ["Northamptonshire", "Southampton", '
-        '"Waltham Forest"], "more": false, "read_as": "Read as: overall effectiveness · 2007 · '
+        '"Waltham Forest"], "choices": ["What was Northamptonshire’s overall grade in 2007?", '
+        '"What was Southampton’s overall grade in 2007?", "What was Waltham Forest’s overall '
+        'grade in 2007?"], "more": false, "read_as": "Read as: overall effectiveness · 2007 · '
         'lookup · not recognised: \'Gotham\'", "verdict": null, "direction": null}\n',
     )
 

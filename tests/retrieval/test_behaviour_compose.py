@@ -33,6 +33,7 @@ def not_found(question: str, message: str, read_as: str | None = None) -> dict:
         "judgements": [],
         "passages": [],
         "options": [],
+        "choices": [],
         "more": False,
     }
     if read_as is not None:
@@ -288,6 +289,7 @@ def test_unknown_words_alone_get_the_help_answer(engine) -> None:
         **not_found("xyzzy plugh", HELP_MESSAGE, ""),
         "kind": "help",
         "options": HELP_OPTIONS,
+        "choices": HELP_OPTIONS,
     }
 
 

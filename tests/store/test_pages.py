@@ -99,7 +99,7 @@ def test_block_kit_cites_the_page() -> None:
     from store.vocabulary import LetterKind
 
     where = Source("Birmingham", LetterKind.APA, 2007, "T", "2007-11-26", "Staying safe", "b.txt")
-    assert citation(where).endswith("section “Staying safe”")
+    assert citation(where).endswith("section “Staying safe” · b.txt")
     paged = Source(
         *[
             getattr(where, f)
@@ -107,4 +107,4 @@ def test_block_kit_cites_the_page() -> None:
         ],
         page=4,
     )
-    assert citation(paged).endswith("section “Staying safe” · p. 4")
+    assert citation(paged).endswith("section “Staying safe” · b.txt, p. 4")

@@ -3019,3 +3019,48 @@ def test_every_area_asked_of_one_letter_is_answered(engine, question, message, g
     answer = engine.answer(question)
     assert answer.message == message
     assert [(f.authority, f.year, f.area, f.grade) for f in answer.judgements] == graded
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "years", "area"),
+    [
+        (
+            "how many councils were outstanding for staying safe in 2010",
+            AnswerKind.NO_GRADE,
+            (2010,),
+            "staying_safe",
+        ),
+        ("best councils for staying safe in 2010", AnswerKind.NO_GRADE, (2010,), "staying_safe"),
+        ("which councils were rated good in 2012", AnswerKind.NOT_FOUND, (2012,), None),
+        ("how many councils were rated good in 2012", AnswerKind.NOT_FOUND, (2012,), None),
+        (
+            "which councils got a 1 for staying safe in 2008",
+            AnswerKind.TABLE,
+            (2008,),
+            "staying_safe",
+        ),
+        (
+            "how many councils got a 1 for staying safe in 2008",
+            AnswerKind.COUNT,
+            (2008,),
+            "staying_safe",
+        ),
+    ],
+)
+def test_an_answer_across_councils_leaves_a_cross_council_thread(
+    engine, question, kind, years, area
+):
+    """Refused or answered, a question across councils leaves its thread reading across
+    councils, in the years and area it asked: a follow-up there starts from them."""
+    answer = engine.answer(question)
+    assert answer.kind == kind
+    c = answer.context
+    assert (c.council, c.years, c.area, c.intent) == (None, years, area, "table")
+
+
+def test_a_listing_of_a_year_with_no_letters_names_the_year_asked(engine):
+    answer = engine.answer("which councils were rated good in 2012 and 2013")
+    assert (answer.kind, answer.message) == (
+        AnswerKind.NOT_FOUND,
+        "The store holds no letters for 2012, 2013.",
+    )

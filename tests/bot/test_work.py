@@ -1,6 +1,7 @@
 """Bounded work: answers in progress and waiting are bounded, the rest told plainly the bot is
 busy; on SIGTERM the answers in progress finish and new questions are told it is restarting."""
 
+import signal
 import threading
 
 import pytest
@@ -73,8 +74,13 @@ def test_sigterm_drains_then_stops():
     work = Work()
     release, threads = hold(work, 1)
     stopped = threading.Event()
-    handler = drain_on_sigterm(work, stopped.set)
-    handler(15, None)
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        handler = drain_on_sigterm(work, stopped.set)
+        assert signal.getsignal(signal.SIGTERM) is handler  # installed from the main thread
+    finally:
+        signal.signal(signal.SIGTERM, previous)  # the test runner's own, back
+    handler(signal.SIGTERM, None)
     assert not stopped.wait(0.2)  # an answer is still in progress
     release.set()
     assert stopped.wait(2) and work.draining

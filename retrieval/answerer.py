@@ -143,7 +143,9 @@ class Answerer:
                 areas=(ctx.area,) if ctx.area else (),
             )
             return replace(merged, op=_thread_op(decide(merged), ctx))
-        if not ctx.council or r.op in (Op.RANK, Op.COUNT) and _cross_council(r):
+        if not ctx.council:
+            return _across_councils_again(r, ctx)
+        if r.op in (Op.RANK, Op.COUNT) and _cross_council(r):
             return r  # "which councils ...?" in a thread about one council stays across councils
         council = self.councils.get(ctx.council)
         years = r.years or ctx.years
@@ -263,6 +265,17 @@ class Answerer:
             f"({spans}).",
             tuple(c.short_name for c in related),
         )
+
+
+def _across_councils_again(r: Reading, ctx: Context) -> Reading:
+    """'and in 2008?' in a thread listing every council's staying safe grades: the same
+    listing for the year or area now asked (the thread keeps no grade filter, so all grades)."""
+    if ctx.intent != "table" or r.councils or r.topic or not (r.years or r.areas):
+        return r
+    areas = r.areas or ((ctx.area,) if ctx.area else ())
+    merged = replace(r, years=r.years or ctx.years, areas=areas)
+    op = decide(merged)
+    return replace(merged, op=op if op in (Op.RANK, Op.COUNT) else Op.RANK)
 
 
 def _thread_op(op: Op, ctx: Context) -> Op:

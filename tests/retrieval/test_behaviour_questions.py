@@ -3064,3 +3064,34 @@ def test_a_listing_of_a_year_with_no_letters_names_the_year_asked(engine):
         AnswerKind.NOT_FOUND,
         "The store holds no letters for 2012, 2013.",
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "years", "area"),
+    [
+        (
+            "how many councils were outstanding for staying safe in 2010",
+            "and in 2008?",
+            (2008,),
+            "staying_safe",
+        ),
+        (
+            "which councils got a 1 for staying safe in 2008",
+            "and in 2007?",
+            (2007,),
+            "staying_safe",
+        ),
+        ("staying safe grades in 2008", "what about being healthy?", (2008,), "being_healthy"),
+    ],
+)
+def test_a_follow_up_in_a_cross_council_thread_lists_the_same_area_or_year(
+    engine, first, follow_up, years, area
+):
+    """'and in 2008?' under a listing of every council's staying safe grades lists them for
+    2008, not every council's overall grade; a passage search there stays a search."""
+    answer = engine.answer(follow_up, context=engine.answer(first).context)
+    assert answer.kind == AnswerKind.TABLE
+    assert {(f.year, f.area) for f in answer.judgements} == {(years[0], area)}
+    assert (answer.context.years, answer.context.area) == (years, area)
+    search = engine.answer("privately fostered children", context=engine.answer(first).context)
+    assert search.kind == AnswerKind.PASSAGES

@@ -85,25 +85,12 @@ def on_choose(deps: Deps, ack, body: dict, action: dict, client) -> None:
         if "response_url" not in body:  # pressed in App Home: answered in a direct message
             payload.post(client, channel=body["user"]["id"], **blocks.to_blocks(answer))
             return
-        ephemeral = _ephemeral(body)
-        message = (
-            blocks.for_command(answer, "/grade", question)
-            if ephemeral
-            else blocks.to_blocks(answer)
-        )
-        delivered = deps.respond_privately(
-            client,
-            body["response_url"],
-            _channel(body),
-            body["user"]["id"],
-            replace_original=True,
-            **message,
-        )
-        if not delivered:
-            undelivered(new_ref(), "a chosen answer")
+        if not _in_place(deps, client, body, answer, question, 0, "a chosen answer"):
             return
         thread_ts = (body.get("message") or {}).get("thread_ts")
-        if not ephemeral and thread_ts:  # follow-ups in the thread build on the chosen reading
+        if (
+            not _ephemeral(body) and thread_ts
+        ):  # follow-ups in the thread build on the chosen reading
             save_context(deps, f"{_channel(body)}:{thread_ts}", answer)
 
 
@@ -115,20 +102,27 @@ def on_page(deps: Deps, ack, body: dict, action: dict, client) -> None:
         question = str(value.get("q", ""))
         page = max(0, int(value.get("p") or 0))
         answer = deps.engine.answer(question, mode="auto")
-        if _ephemeral(body):
-            message = blocks.for_command(answer, "/grade", question, page)
-        else:
-            message = blocks.to_blocks(answer, page)
-        delivered = deps.respond_privately(
-            client,
-            body["response_url"],
-            _channel(body),
-            body["user"]["id"],
-            replace_original=True,
-            **message,
-        )
-        if not delivered:
-            undelivered(new_ref(), "a page of a listing")
+        _in_place(deps, client, body, answer, question, page, "a page of a listing")
+
+
+def _in_place(deps: Deps, client, body: dict, answer, question: str, page: int, what: str) -> bool:
+    """``answer`` in place of the message whose button was pressed, rendered as that message
+    was (a private ``/grade`` answer stays private); whether it was delivered."""
+    if _ephemeral(body):
+        message = blocks.for_command(answer, "/grade", question, page)
+    else:
+        message = blocks.to_blocks(answer, page)
+    delivered = deps.respond_privately(
+        client,
+        body["response_url"],
+        _channel(body),
+        body["user"]["id"],
+        replace_original=True,
+        **message,
+    )
+    if not delivered:
+        undelivered(new_ref(), what)
+    return delivered
 
 
 def on_csv(deps: Deps, ack, body: dict, action: dict, client) -> None:

@@ -6,16 +6,7 @@ import pytest
 from retrieval.names import gazetteer
 from retrieval.reading import Op, clean, decide, read
 from store.councils import directory
-
-LETTER_WORDS = frozenset(
-    "private fostering fostered adoption teenage conception rate gcse looked after care homes "
-    "referral interim director board youth offending inspection schools status agency social "
-    "workers reach".split()
-)
-
-
-def reading(text: str):
-    return read(text, gazetteer(directory()), lambda w: w in LETTER_WORDS)
+from tests.retrieval.test_reading import LETTER_WORDS, reading
 
 
 def named(r) -> list[tuple[str, str]]:

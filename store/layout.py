@@ -21,7 +21,7 @@ from store.lines import (
 )
 from store.vocabulary import LetterKind
 
-TERMINAL = re.compile(r"[.!?:;)\"']\s*$")
+TERMINAL = re.compile(r"(?:[.!?:;\"']|[.!?]\))\s*$")  # a bracket ends a sentence only after a stop
 CLOSING = re.compile(r"^\s*yours (?:sincerely|faithfully)\b", re.I)
 SALUTATION = re.compile(r"^\s*dear\s+\S", re.I)
 CSA_GRADE_LINE = re.compile(
@@ -148,23 +148,27 @@ def classify(
 
 
 def _running_header(lines: list[Line], line: Line) -> bool:
-    """A page's first line that is a label, not prose: short, no stop, and what follows it does
-    not carry on its sentence."""
-    text = line.text.strip()
+    """A page's first line that is a label, not prose, and what follows it does not carry on
+    its sentence (a label between two halves of a sentence is found by
+    ``_furniture_inside_sentences``)."""
     after = next((a for a in lines[line.index + 1 :] if not a.blank), None)
+    return _label_shaped(line) and (after is None or not after.text.strip()[:1].islower())
+
+
+def _label_shaped(line: Line) -> bool:
+    """Short, no stop, begun with a capital (a label is capitalised; a sentence carried over
+    the page begins in lower case or with a number), and not a heading, grade or bullet."""
+    text = line.text.strip()
     if (
-        SUB_HEADINGS.match(line.key)
+        not text[:1].isupper()
+        or SUB_HEADINGS.match(line.key)
         or PLAIN_HEADINGS.match(line.key)
         or GRADE_LINE.match(text)
         or CSA_GRADE_LINE.match(text)
         or BULLET.match(text)
     ):
         return False
-    return (
-        len(text) < MAX_RUNNING_HEADER
-        and not re.search(r"[.!?,;]$", text)
-        and (after is None or not after.text.strip()[:1].islower())
-    )
+    return len(text) < MAX_RUNNING_HEADER and not re.search(r"[.!?,;]$", text)
 
 
 def _key_wrap(lines: list[Line], roles: list[str], line: Line) -> bool:
@@ -235,15 +239,22 @@ def _bare(heading: str) -> str:
 
 
 def build_blocks(
-    lines: list[Line], roles: list[str], sections: list[SectionStart], paragraph_style: bool
+    lines: list[Line],
+    roles: list[str],
+    sections: list[SectionStart],
+    paragraph_style: bool,
+    page_tops: frozenset[int] = frozenset(),
 ) -> list[Block]:
-    """Group prose lines into paragraphs and bullets, mending page breaks inside sentences."""
-    roles = _furniture_inside_sentences(lines, roles)
+    """Group prose lines into paragraphs and bullets, mending page breaks inside sentences.
+    ``page_tops``: lines that open a page (``lay_out``'s)."""
+    roles = _furniture_inside_sentences(lines, roles, page_tops)
     width = _wrap_width(lines, roles)
     groups: list[list[int]] = []
     bullets: list[bool] = []
     gap = False  # a blank or furniture line since the last prose line
+    turned = False  # a page began since the last prose line
     for ln, role in zip(lines, roles, strict=True):
+        turned = turned or ln.index in page_tops
         if role in ("blank", "junk"):
             gap = True
             continue
@@ -253,12 +264,16 @@ def build_blocks(
             gap = False
             continue
         prev = lines[groups[-1][-1]] if groups and groups[-1] else None
-        if prev is None or role == "bullet" or _starts_new(prev, ln, gap, paragraph_style, width):
+        if (
+            prev is None
+            or role == "bullet"
+            or _starts_new(prev, ln, gap, paragraph_style, width, turned)
+        ):
             groups.append([ln.index])
             bullets.append(role == "bullet")
         else:
             groups[-1].append(ln.index)
-        gap = False
+        gap = turned = False
     blocks = []
     section_lines = [s.line for s in sections]
     for group, bullet in zip(groups, bullets, strict=True):
@@ -271,16 +286,23 @@ def build_blocks(
     return blocks
 
 
-def _furniture_inside_sentences(lines: list[Line], roles: list[str]) -> list[str]:
+def _furniture_inside_sentences(
+    lines: list[Line], roles: list[str], page_tops: frozenset[int] = frozenset()
+) -> list[str]:
     """A line that stands between two halves of one sentence (the text before it stops
     without a full stop, the text after it goes on in lower case) is page furniture, a footer
     or a page number, whatever it looks like: no heading falls inside a sentence."""
     roles = list(roles)
     prose = [i for i, r in enumerate(roles) if r in ("text", "bullet")]
-    # A line read as prose but with no lower-case letter (a running title in capitals) can
-    # stand between the halves too: it is furniture when the halves join around it.
-    shouting = {i for i in prose if not re.search(r"[a-z]", lines[i].text)}
-    prose_halves = [i for i in prose if i not in shouting]
+    # A line read as prose can stand between the halves too, and is furniture when the halves
+    # join around it: one with no lower-case letter (a running title in capitals), or a label
+    # opening a page (a running header printed once, in a two-page letter).
+    standing = {
+        i
+        for i in prose
+        if not re.search(r"[a-z]", lines[i].text) or (i in page_tops and _label_shaped(lines[i]))
+    }
+    prose_halves = [i for i in prose if i not in standing]
     for before, after in zip(prose_halves, prose_halves[1:], strict=False):
         between = range(before + 1, after)
         if (
@@ -293,13 +315,20 @@ def _furniture_inside_sentences(lines: list[Line], roles: list[str]) -> list[str
     return roles
 
 
-def _starts_new(prev: Line, line: Line, gap: bool, paragraph_style: bool, width: int) -> bool:
+def _starts_new(
+    prev: Line, line: Line, gap: bool, paragraph_style: bool, width: int, turned: bool = False
+) -> bool:
     ended = bool(TERMINAL.search(prev.text))
+    full = len(prev.text.rstrip()) >= FULL_LINE * width
+    if turned and not paragraph_style:
+        # Over a page break, a line that fills the measure did not end its paragraph (a
+        # paragraph's last line stops short), even where a sentence ends with it.
+        return ended and not full
     if paragraph_style or gap or line.text.startswith(" "):
         # A page break (blank lines, or a leading space in wrapped text) mid-sentence: the
         # previous line stops without punctuation.
         return ended
-    return ended and len(prev.text.rstrip()) < FULL_LINE * width
+    return ended and not full
 
 
 def _wrap_width(lines: list[Line], roles: list[str]) -> int:

@@ -297,7 +297,7 @@ def lay_out(lines: list[Line], title: Title, page_tops: frozenset[int] = frozens
     sections += [h for _, h in sorted(headings.items()) if h is not sections[0]]
     sections = _with_table_section(sections, table, lines)
     paragraph_style = is_paragraph_style(lines)
-    blocks = build_blocks(lines, roles, sections, paragraph_style)
+    blocks = build_blocks(lines, roles, sections, paragraph_style, page_tops)
     return Layout(lines, roles, sections, blocks, paragraph_style, furniture)
 
 

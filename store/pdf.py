@@ -21,6 +21,12 @@ PAGE_BREAK = "\f"
 # gutter between two cells printed side by side.
 COLUMN_GAP = 4
 CELL = re.compile(rf"\S(?:.*?\S)?(?=[ \t]{{{COLUMN_GAP},}}|[ \t]*$)")  # text up to a gutter
+# A bullet item's glyph (a Symbol-font bullet comes out as U+2022 or the private-use U+F0B7),
+# then the item's text, whose column its wrapped lines keep (a hanging indent).
+BULLET_ITEM = re.compile(r"^([ \t]*)[\u2022\u00b7\uf0b7\u25cf\u2219\u25aa][ \t]+(?=\S)")
+# Layout mode places each line's text to the nearest character column, so a wrapped line of an
+# item may sit a column left of the text above it; two columns left is out of the item.
+HANGING_SLACK = 1
 
 
 def pdf_text(data: bytes, source: str) -> str:
@@ -75,7 +81,7 @@ def _page_text(page) -> str:
         raw = page.extract_text() or ""
     out: list[str] = []
     block: list[str] = []
-    for line in [*raw.splitlines(), ""]:
+    for line in [*_lists_ended(raw.splitlines()), ""]:
         if line.strip():
             block.append(line.rstrip())
             continue
@@ -83,6 +89,25 @@ def _page_text(page) -> str:
         block = []
         out.append("")
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n")
+
+
+def _lists_ended(lines: list[str]) -> list[str]:
+    """A blank line wherever a line goes back out to the margin after a bullet item. The item's
+    wrapped lines keep its text's column; a line left of it is a new paragraph, even where the
+    page leaves too little space after the list for layout mode to give a blank line."""
+    out: list[str] = []
+    item_column = None  # the column of the open item's text
+    for line in lines:
+        column = len(line) - len(line.lstrip())
+        if m := BULLET_ITEM.match(line):
+            item_column = m.end()
+        elif not line.strip():
+            item_column = None
+        elif item_column is not None and column < item_column - HANGING_SLACK:
+            out.append("")
+            item_column = None
+        out.append(line)
+    return out
 
 
 def _reading_order(block: list[str]) -> list[str]:

@@ -90,3 +90,33 @@ def test_each_failure_of_the_reader_is_one_line(monkeypatch, error: str, reason:
 def test_one_line_keeps_the_start_of_a_long_reason() -> None:
     assert one_line("  " + "y" * 300) == "y" * 199 + "\u2026"
     assert one_line("x" * 198 + " " + "y" * 10) == "x" * 198 + "\u2026"  # no space before …
+
+
+# A bullet item as pypdf's layout mode gives it: the glyph, then the text at column 4, its
+# wrapped lines at that column too.
+ITEM = [" \u2022  Rates of teenage conception have not fallen as", "    quickly as in similar areas."]
+
+
+def test_a_line_back_at_the_margin_after_a_bullet_item_starts_a_paragraph() -> None:
+    lines = [*ITEM, " This assessment is provided in accordance with section 138."]
+    assert store.pdf._lists_ended(lines) == [*ITEM, "", lines[-1]]
+
+
+@pytest.mark.parametrize(
+    ("indent", "ends"),
+    [(4, False), (3, False), (2, True), (1, True)],  # the text's column, one left (slack), two
+)
+def test_an_items_wrapped_line_may_sit_one_column_left_of_its_text(indent: int, ends: bool) -> None:
+    line = " " * indent + "and more of the item."
+    out = store.pdf._lists_ended([ITEM[0], line])
+    assert out == ([ITEM[0], "", line] if ends else [ITEM[0], line])
+
+
+def test_items_in_a_row_and_lines_after_a_gap_are_left_as_they_are() -> None:
+    lines = [*ITEM, " \u2022  A second item.", "", " A paragraph after the list's gap."]
+    assert store.pdf._lists_ended(lines) == lines
+    assert store.pdf._lists_ended(["\uf0b7 Symbol bullet", "Back at the margin."]) == [
+        "\uf0b7 Symbol bullet",
+        "",
+        "Back at the margin.",
+    ]

@@ -50,8 +50,11 @@ def test_a_page_top_line_is_a_running_header_only_when_it_stands_apart() -> None
     assert not first_is_header("Grade 3", "Text")
     assert not first_is_header("Performs well (3)", "Text")
     assert not first_is_header("\u2022 Improve the rate of", "Text")
-    assert not first_is_header("x" * 80, "Text")  # prose-long
-    assert first_is_header("x" * 79, "Text")
+    assert not first_is_header("X" * 80, "Text")  # prose-long
+    assert first_is_header("X" * 79, "Text")
+    # A sentence carried over a page with no running header: a label is capitalised.
+    assert not first_is_header("now in an Ofsted category of concern", "Over the past year")
+    assert not first_is_header("2010 have been maintained and", "Outcomes")
 
 
 def test_side_by_side_cells_are_read_column_by_column() -> None:

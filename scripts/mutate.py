@@ -140,6 +140,12 @@ def main() -> int:
         help="only these test files judge the mutants (a quicker, stricter run: a mutant "
         "they miss survives even when another test would catch it)",
     )
+    parser.add_argument(
+        "--keep",
+        metavar="DIR",
+        default=None,
+        help="run in this new folder and leave it, to read survivors with `mutmut show` there",
+    )
     args = parser.parse_args()
     mutmut = str(Path(sys.executable).with_name("mutmut"))
     modules = None if args.all else (args.modules or changed_modules(args.base))
@@ -148,7 +154,8 @@ def main() -> int:
         return 0
     patterns = [pattern(m) for m in modules] if modules else None
     with tempfile.TemporaryDirectory(prefix="letters-mutate-") as tmp:
-        workdir = Path(tmp)
+        workdir = Path(args.keep) if args.keep else Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=bool(not args.keep))
         copy_tree(workdir)
         if args.tests:
             select_tests(workdir / "pyproject.toml", args.tests)

@@ -13,6 +13,7 @@ from slack_sdk.http_retry import RetryHandler
 from slack_sdk.webhook import WebhookClient
 
 from bot import payload
+from bot.incoming import Recent
 from bot.work import Work
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ class Deps:
     engine: "Answerer"
     retry_handlers: list[RetryHandler] = field(default_factory=list)
     work: Work = field(default_factory=Work)  # answers in progress and waiting, bounded
+    recent: Recent = field(default_factory=Recent)  # events this process has seen lately
 
     @property
     def sql(self):

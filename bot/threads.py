@@ -4,10 +4,17 @@ import json
 import logging
 
 from bot.deps import Deps
+from bot.incoming import team_of
 from retrieval.answer import Answer, Context
 from store import botstate
 
 log = logging.getLogger("letters.bot")
+
+
+def thread_key(body: dict, channel: str, thread_ts: str) -> str:
+    """A thread, keyed by its workspace too: with installs into several workspaces, one
+    channel id and ts need not mean one thread."""
+    return f"{team_of(body)}:{channel}:{thread_ts}"
 
 
 def load_context(deps: Deps, thread: str) -> Context | None:

@@ -42,6 +42,11 @@ def sqlite_path(engine: Engine) -> Path | None:
     return Path(db) if db and db != ":memory:" else None
 
 
+# How long an SQLite write waits for another process's write (an ingest) to finish: an ingest
+# commits a letter at a time, so 30 s is far past any one wait and short of a hang.
+BUSY_TIMEOUT_MS = 30_000
+
+
 def make_engine(url: str | None = None) -> Engine:
     url = normalise_url(url or default_url())
     if url.startswith("sqlite"):
@@ -66,7 +71,7 @@ def _sqlite_engine(url: str) -> Engine:
         if not memory:
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.close()
 
     return engine

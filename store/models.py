@@ -106,6 +106,7 @@ class ThreadContext(SQLModel, table=True):
 class Feedback(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     created_at: datetime
+    team: str | None = None  # the workspace; None in rows stored before installs into several
     user: str
     channel: str
     question: str = Field(sa_column=_text())

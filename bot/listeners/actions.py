@@ -7,7 +7,8 @@ so a forged click can only ask a question, not post text of its choosing.
 from bot import blocks, payload
 from bot.deps import Deps
 from bot.errors import new_ref, undelivered
-from bot.threads import save_context
+from bot.incoming import team_of
+from bot.threads import save_context, thread_key
 from retrieval.answer import Context
 from retrieval.render import findings_csv
 from store import botstate
@@ -91,7 +92,7 @@ def on_choose(deps: Deps, ack, body: dict, action: dict, client) -> None:
         if (
             not _ephemeral(body) and thread_ts
         ):  # follow-ups in the thread build on the chosen reading
-            save_context(deps, f"{_channel(body)}:{thread_ts}", answer)
+            save_context(deps, thread_key(body, _channel(body), thread_ts), answer)
 
 
 def on_page(deps: Deps, ack, body: dict, action: dict, client) -> None:
@@ -161,6 +162,7 @@ def on_feedback(deps: Deps, ack, body: dict, action: dict, client) -> None:
         question = str(value.get("q", ""))
         replaced = botstate.record_feedback(
             deps.sql,
+            team=team_of(body),
             user=body["user"]["id"],
             channel=_channel(body),
             question=question,
@@ -185,9 +187,10 @@ def on_feedback(deps: Deps, ack, body: dict, action: dict, client) -> None:
 
 
 def _answer_key(body: dict) -> str:
-    """Which answer: its channel and message ts (an ephemeral one's, from the container)."""
+    """Which answer: its workspace, channel and message ts (an ephemeral one's, from the
+    container)."""
     ts = (body.get("message") or {}).get("ts") or (body.get("container") or {}).get("message_ts")
-    return f"{_channel(body)}:{ts}" if ts else ""
+    return thread_key(body, _channel(body), ts) if ts else ""
 
 
 def _channel(body: dict) -> str:

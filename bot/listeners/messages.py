@@ -6,14 +6,16 @@
 
 from bot import blocks, payload
 from bot.deps import Deps
-from bot.incoming import from_person, question_text
+from bot.incoming import first_delivery, from_person, question_text
 
 
-def on_message(deps: Deps, event: dict, client) -> None:
+def on_message(deps: Deps, event: dict, body: dict, client) -> None:
     """Every ``message`` event lands here; only a person's new message in a DM is answered."""
     if event.get("channel_type") != "im" or not from_person(event):
         return
     with deps.work.slot():
+        if not first_delivery(deps, body):
+            return
         answer = deps.engine.answer(question_text(event.get("text", "")), mode="auto")
         payload.post(
             client,

@@ -6,6 +6,7 @@ The root conftest clears ``SLACK_*`` variables; nothing here reaches the network
 
 import json
 import shutil
+import threading
 import time
 import types
 import urllib.parse
@@ -17,6 +18,7 @@ from slack_sdk.http_retry import handler as retry_handler_module
 from slack_sdk.signature import SignatureVerifier
 
 from bot.app import build_app
+from bot.http import make_http_server
 from bot.settings import settings_from
 from retrieval.answerer import Answerer
 from store.db import make_engine
@@ -339,3 +341,25 @@ def shown_text(value) -> str:
     if isinstance(value, list | tuple):
         return "\n".join(shown_text(v) for v in value)
     return ""
+
+
+@pytest.fixture
+def served(recorder, bot_engine):
+    """A production-mode app (ack first, answer after) on a loopback port."""
+
+    def start(engine=bot_engine):
+        harness = Harness(recorder, engine, production=True)
+        server = make_http_server(
+            harness.app, engine, "127.0.0.1", 0, signing_secret=SIGNING_SECRET
+        )
+        threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        ).start()
+        started.append(server)
+        return harness, f"http://127.0.0.1:{server.server_port}"
+
+    started = []
+    yield start
+    for server in started:
+        server.shutdown()
+        server.server_close()

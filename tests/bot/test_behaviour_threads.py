@@ -31,7 +31,7 @@ def test_a_mention_in_a_thread_the_bot_has_no_context_for_is_answered_without_a_
 
 @pytest.mark.parametrize("stored", ["not json", '{"years": 2007}'])
 def test_an_unreadable_thread_context_is_ignored_and_the_log_names_the_thread(bot, log, stored):
-    thread = f"{CHANNEL}:1700000000.000100"
+    thread = f"{TEAM}:{CHANNEL}:1700000000.000100"
     botstate.save_thread_context(bot.engine.sql_engine, thread, stored)
     bot.mention("and in 2011?", ts="1700000000.000200", thread_ts="1700000000.000100")
     [call] = bot.recorder.sent("chat.postMessage")

@@ -3,7 +3,7 @@ per answer, changeable; acknowledged to the voter alone, the shared message left
 
 from bot import blocks
 from store import botstate
-from tests.bot.conftest import BOT_ID, CHANNEL, USER, click_payload, find_button
+from tests.bot.conftest import BOT_ID, CHANNEL, TEAM, USER, click_payload, find_button
 
 THREAD_ANSWER_TS = "1700000000.000200"
 
@@ -35,7 +35,7 @@ def test_a_vote_on_a_channel_answer_is_stored_and_thanked_privately(bot):
         "Birmingham APA 2007",
     )
     assert row.question == "what was Birmingham's staying safe grade in 2007?"
-    assert row.answer == f"{CHANNEL}:{THREAD_ANSWER_TS}"
+    assert row.answer == f"{TEAM}:{CHANNEL}:{THREAD_ANSWER_TS}"
     [thanks] = bot.recorder.sent()[1:]
     assert thanks.method == "response_url"
     text = "👍 Thanks for the feedback — it has been recorded. Press 👎 to change it."
@@ -72,9 +72,9 @@ def test_another_person_s_vote_and_a_vote_on_another_answer_are_their_own(bot):
     bot.click(up, message={**message, "ts": "1700000000.000900"})
     rows = botstate.feedback_rows(bot.engine.sql_engine)
     assert sorted((r.user, r.answer) for r in rows) == [
-        ("U0PERSON1", f"{CHANNEL}:1700000000.000200"),
-        ("U0PERSON1", f"{CHANNEL}:1700000000.000900"),
-        ("U0SOMEONE2", f"{CHANNEL}:1700000000.000200"),
+        ("U0PERSON1", f"{TEAM}:{CHANNEL}:1700000000.000200"),
+        ("U0PERSON1", f"{TEAM}:{CHANNEL}:1700000000.000900"),
+        ("U0SOMEONE2", f"{TEAM}:{CHANNEL}:1700000000.000200"),
     ]
 
 

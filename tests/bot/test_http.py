@@ -14,31 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.http import make_http_server
 from tests.bot.conftest import BOT_TOKEN, CHANNEL, SIGNING_SECRET, Harness
 from tests.bot.test_commands import SlowEngine
-
-
-@pytest.fixture
-def served(recorder, bot_engine):
-    """A production-mode app (ack first, answer after) on a loopback port."""
-
-    def start(engine=bot_engine):
-        harness = Harness(recorder, engine, production=True)
-        server = make_http_server(
-            harness.app, engine, "127.0.0.1", 0, signing_secret=SIGNING_SECRET
-        )
-        threading.Thread(
-            target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        ).start()
-        started.append(server)
-        return harness, f"http://127.0.0.1:{server.server_port}"
-
-    started = []
-    yield start
-    for server in started:
-        server.shutdown()
-        server.server_close()
 
 
 def post(url: str, body: str, headers: dict) -> tuple[int, str, float]:

@@ -104,5 +104,7 @@ def test_a_busy_bot_says_so_in_the_thread_and_privately(recorder, bot_engine):
         assert "ask again in a moment" in private.body["text"]
     finally:
         release.set()
+        for t in threads:
+            t.join(2)
     bot.mention("Birmingham 2011", ts="1700000000.000300")
     assert "Performs poorly (1)" in bot.recorder.sent("chat.postMessage")[-1].body["text"]

@@ -14,6 +14,7 @@ from slack_sdk.http_retry.builtin_handlers import ServerErrorRetryHandler
 
 from bot.deps import Deps
 from bot.gate import Gate
+from bot.install import oauth_settings
 from bot.listeners import register
 from bot.settings import Settings
 from bot.work import Work
@@ -29,8 +30,10 @@ def retry_handlers() -> list[RetryHandler]:
 
 
 def build_client(settings: Settings) -> WebClient:
+    """The Web API client; with OAuth installs it has no token of its own (Bolt gives each
+    request its workspace's)."""
     return WebClient(
-        token=settings.slack_bot_token,
+        token=settings.slack_bot_token or None,
         base_url=settings.slack_api_url,
         retry_handlers=retry_handlers(),
     )
@@ -72,9 +75,11 @@ def build_app(
     in production the ack goes back first and the answer follows from a worker thread.
     """
     client = client or build_client(settings)
+    installs = oauth_settings(settings, engine.sql_engine) if settings.oauth else None
     app = App(
         client=client,
         signing_secret=settings.slack_signing_secret,
+        oauth_settings=installs,
         # Bolt's RequestVerification raises on a malformed timestamp and logs bodies; the Gate
         # verifies instead, in the same place in the chain (before authorisation).
         request_verification_enabled=False,
@@ -83,7 +88,7 @@ def build_app(
             allowed_teams=settings.allowed_team_ids,
             allowed_apps=settings.allowed_app_ids,
         ),
-        token_verification_enabled=verify_token,
+        token_verification_enabled=verify_token and not settings.oauth,
         process_before_response=process_before_response,
         listener_executor=ThreadPerTask(),
     )

@@ -8,6 +8,9 @@ the signature and the shape of a request before Bolt sees any of it.
                          signed but not a body Slack sends: 400
                          else Bolt's ``App.dispatch``
     GET  /health         200 if the store answers, else 503
+    GET  /slack/install, /slack/oauth_redirect
+                         with OAuth installs (``bot.install``): Bolt's install page and the
+                         return from Slack's consent screen, which checks its state
 
 Why here and not in Bolt's WSGI adapter (``slack_bolt/adapter/wsgi/handler.py``, read for this):
 it reads the whole body whatever its length, and ``BoltRequest`` parses it before any
@@ -27,6 +30,7 @@ from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 from slack_bolt.adapter.wsgi.http_response import WsgiHttpResponse
 
 from bot import signing
+from bot.install import INSTALL_PATH, REDIRECT_PATH
 from store.botstate import ping
 
 log = logging.getLogger("letters.bot")
@@ -98,6 +102,9 @@ def wsgi_app(app: App, engine, signing_secret: str):
             return _send(start_response, 200 if ok else 503, {"ok": ok})
         if path == EVENTS_PATH and method == "POST":
             return _events(app, signing_secret, environ, start_response)
+        flow = app.oauth_flow
+        if flow is not None and method == "GET" and path in (INSTALL_PATH, REDIRECT_PATH):
+            return _install(flow, path, environ, start_response)
         return _send(start_response, 404, {"error": "not found"})
 
     return application
@@ -129,6 +136,23 @@ def _events(app: App, secret: str, environ, start_response):
         log.info("refused a signed request whose body is not one Slack sends")
         return _send(start_response, 400, {"error": "malformed body"})
     response = app.dispatch(request)
+    out = WsgiHttpResponse(status=response.status, headers=response.headers, body=response.body)
+    start_response(out.status, out.get_headers())
+    return out.get_body()
+
+
+def _install(flow, path: str, environ, start_response):
+    """The install page, or the installer's return from Slack (a GET from a browser: no body
+    and no signature; Bolt checks the state it issued, against the store and a cookie)."""
+    request = BoltRequest(
+        body="",
+        query=environ.get("QUERY_STRING", ""),
+        headers=WsgiHttpRequest(environ).get_headers(),
+    )
+    if path == INSTALL_PATH:
+        response = flow.handle_installation(request)
+    else:
+        response = flow.handle_callback(request)
     out = WsgiHttpResponse(status=response.status, headers=response.headers, body=response.body)
     start_response(out.status, out.get_headers())
     return out.get_body()

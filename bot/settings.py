@@ -17,7 +17,10 @@ DEFAULT_API_URL = "https://slack.com/api/"
 
 # variable -> when it is needed
 VARIABLES: dict[str, str] = {
-    "SLACK_BOT_TOKEN": "required",
+    "SLACK_BOT_TOKEN": "required for one workspace",
+    "SLACK_CLIENT_ID": "required for installs into several workspaces",
+    "SLACK_CLIENT_SECRET": "required for installs into several workspaces",
+    "SLACK_REDIRECT_URI": "optional",
     "SLACK_APP_TOKEN": "required for Socket Mode",
     "SLACK_SIGNING_SECRET": "required for HTTP mode",
     "SLACK_API_URL": "optional",
@@ -33,8 +36,15 @@ _SLACK_ID = re.compile(r"[A-Z][A-Z0-9]{2,}")
 
 @dataclass(frozen=True)
 class Settings:
+    """One workspace (``slack_bot_token``) or installs into many through Slack's OAuth flow
+    (``slack_client_id`` and ``slack_client_secret``; each workspace's token is then kept in
+    the store)."""
+
     # Secrets stay out of repr(), so a logged Settings never shows a token.
-    slack_bot_token: str = field(repr=False)
+    slack_bot_token: str = field(default="", repr=False)
+    slack_client_id: str = ""
+    slack_client_secret: str = field(default="", repr=False)
+    slack_redirect_uri: str = ""  # empty: the one set in the app's configuration
     slack_app_token: str = field(default="", repr=False)
     slack_signing_secret: str = field(default="", repr=False)
     slack_api_url: str = DEFAULT_API_URL
@@ -43,7 +53,17 @@ class Settings:
     allowed_team_ids: frozenset[str] = frozenset()  # empty: answer any team
     allowed_app_ids: frozenset[str] = frozenset()  # empty: answer any app
 
+    @property
+    def oauth(self) -> bool:
+        """Installed into workspaces through OAuth, rather than one workspace's token."""
+        return bool(self.slack_client_id)
+
     def require_socket_mode(self) -> None:
+        if self.oauth:
+            raise ConfigError(
+                "installs into several workspaces (SLACK_CLIENT_ID) need HTTP mode, where "
+                "Slack sends installers back: run 'letters serve --http'"
+            )
         if not self.slack_app_token:
             raise ConfigError(
                 "SLACK_APP_TOKEN is not set: Socket Mode needs the app-level token "
@@ -70,11 +90,9 @@ def settings_from(env) -> Settings:
         return (env.get(name) or "").strip()
 
     token = get("SLACK_BOT_TOKEN")
-    if not token:
-        raise ConfigError(
-            "SLACK_BOT_TOKEN is not set: put the bot token (xoxb-…) in .env or the environment"
-        )
-    if not token.startswith("xoxb-"):
+    client_id, client_secret = get("SLACK_CLIENT_ID"), get("SLACK_CLIENT_SECRET")
+    _check_one_mode(token, client_id, client_secret)
+    if token and not token.startswith("xoxb-"):
         raise ConfigError(
             "SLACK_BOT_TOKEN does not look like a bot token (it should start with 'xoxb-')"
         )
@@ -89,8 +107,16 @@ def settings_from(env) -> Settings:
     level = (get("LOG_LEVEL") or "INFO").upper()
     if level not in LOG_LEVELS:
         raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not '{level[:20]}'")
+    redirect = get("SLACK_REDIRECT_URI")
+    if redirect and not redirect.startswith("https://"):
+        raise ConfigError(
+            f"SLACK_REDIRECT_URI must be an https:// URL, as Slack requires, not '{redirect[:60]}'"
+        )
     return Settings(
         slack_bot_token=token,
+        slack_client_id=client_id,
+        slack_client_secret=client_secret,
+        slack_redirect_uri=redirect,
         slack_app_token=app_token,
         slack_signing_secret=get("SLACK_SIGNING_SECRET"),
         slack_api_url=api_url if api_url.endswith("/") else api_url + "/",
@@ -99,6 +125,28 @@ def settings_from(env) -> Settings:
         allowed_team_ids=id_list("SLACK_ALLOWED_TEAM_IDS", get("SLACK_ALLOWED_TEAM_IDS")),
         allowed_app_ids=id_list("SLACK_ALLOWED_APP_IDS", get("SLACK_ALLOWED_APP_IDS")),
     )
+
+
+def _check_one_mode(token: str, client_id: str, client_secret: str) -> None:
+    """Either one workspace's bot token or an app's OAuth credentials, never neither or both:
+    with both, which workspace a token belongs to would be a guess."""
+    if token and client_id:
+        raise ConfigError(
+            "SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set: keep the token for one "
+            "workspace, or the client id and secret for installs into several"
+        )
+    if client_id and not client_secret:
+        raise ConfigError(
+            "SLACK_CLIENT_SECRET is not set: OAuth installs need it with SLACK_CLIENT_ID "
+            "(Basic Information → App Credentials)"
+        )
+    if client_secret and not client_id:
+        raise ConfigError("SLACK_CLIENT_ID is not set: OAuth installs need it with the secret")
+    if not (token or client_id):
+        raise ConfigError(
+            "SLACK_BOT_TOKEN is not set: put the bot token (xoxb-…) in .env or the environment "
+            "(or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET to install into several workspaces)"
+        )
 
 
 def id_list(name: str, value: str) -> frozenset[str]:

@@ -36,6 +36,7 @@ def test_a_vote_on_a_channel_answer_is_stored_and_thanked_privately(bot):
     )
     assert row.question == "what was Birmingham's staying safe grade in 2007?"
     assert row.answer == f"{TEAM}:{CHANNEL}:{THREAD_ANSWER_TS}"
+    assert row.team == TEAM
     [thanks] = bot.recorder.sent()[1:]
     assert thanks.method == "response_url"
     text = "👍 Thanks for the feedback — it has been recorded. Press 👎 to change it."

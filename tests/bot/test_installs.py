@@ -247,3 +247,35 @@ def test_the_redirect_uri_is_the_one_slack_is_told(slack, bot_engine):
 def test_the_manifest_asks_for_the_scopes_the_install_asks_for():
     manifest = yaml.safe_load((ROOT / "manifest.yml").read_text())
     assert manifest["oauth_config"]["scopes"]["bot"] == list(BOT_SCOPES)
+
+
+@pytest.mark.postgres
+def test_two_workspaces_install_on_postgresql(slack):
+    import os
+
+    from retrieval.answerer import Answerer
+    from store.db import make_engine
+
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        pytest.skip("TEST_DATABASE_URL not set (scripts/with-postgres provides one)")
+    engine = Answerer.open(make_engine(url))
+    harness = Harness(slack, engine, production=True, settings=oauth_settings(slack))
+    server = make_http_server(harness.app, engine, "127.0.0.1", 0, signing_secret=SIGNING_SECRET)
+    threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    ).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    try:
+        assert install(base, slack, ALPHA, "Alpha")[0] == 200
+        assert install(base, slack, BETA, "Beta")[0] == 200
+        mention_from(harness, base, ALPHA, "Birmingham 2011", "1700000000.000100")
+        slack.wait_for("chat.postMessage")
+        mention_from(harness, base, BETA, "Birmingham 2011", "1700000000.000100")
+        slack.wait_for("chat.postMessage", count=2)
+        assert slack.tokens_used("chat.postMessage") == [ALPHA, BETA]
+        assert inspect(engine.sql_engine).has_table("slack_installations")
+    finally:
+        server.shutdown()
+        server.server_close()
+        engine.sql_engine.dispose()

@@ -259,12 +259,57 @@ def _pager(answer: Answer, page: int, pages: int) -> dict:
 
 
 def feedback_block(answer: Answer) -> dict:
+    """Slack's own feedback buttons (a ``feedback_buttons`` element in a ``context_actions``
+    block), each carrying the question and its vote; ``plainer`` makes them plain buttons for a
+    surface that refuses them."""
     value = {"q": answer.question, "k": answer.kind, "l": list(answer.letters())}
+    return {
+        "type": "context_actions",
+        "block_id": "feedback",
+        "elements": [
+            {
+                "type": "feedback_buttons",
+                "action_id": "feedback",
+                "positive_button": _vote_button(value, Vote.UP),
+                "negative_button": _vote_button(value, Vote.DOWN),
+            }
+        ],
+    }
+
+
+def _vote_button(value: dict, vote: Vote) -> dict:
+    mark, label = VOTE_MARKS[vote]
+    return {
+        "text": {"type": "plain_text", "text": mark},
+        "value": encode_value({**value, "v": str(vote)}),
+        "accessibility_label": label,
+    }
+
+
+# How each vote is shown, and read out by a screen reader.
+VOTE_MARKS = {
+    Vote.UP: ("👍", "This answer was useful"),
+    Vote.DOWN: ("👎", "This answer was not useful"),
+}
+
+
+def plain_feedback(block: dict) -> dict:
+    """Feedback buttons as two plain buttons (``feedback_up``, ``feedback_down``), the same
+    values in them."""
+    element = block["elements"][0]
+    up, down = element["positive_button"], element["negative_button"]
     return {
         "type": "actions",
         "block_id": "feedback",
-        "elements": [button("👍", "feedback_up", value), button("👎", "feedback_down", value)],
+        "elements": [
+            {**_plain_button(up), "action_id": "feedback_up"},
+            {**_plain_button(down), "action_id": "feedback_down"},
+        ],
     }
+
+
+def _plain_button(vote_button: dict) -> dict:
+    return {"type": "button", "text": vote_button["text"], "value": vote_button["value"]}
 
 
 def fallback(answer: Answer) -> str:
@@ -306,11 +351,18 @@ def _chunks(lines: list[str], limit: int = SECTION_LIMIT) -> list[str]:
     return chunks
 
 
-def without_tables(payload: dict) -> dict:
-    """``payload`` with each table block as a plain list, one line a row, for a surface or
-    client that refuses tables."""
+NEWER_BLOCKS = ("table", "context_actions")  # what an older client or surface may refuse
+
+
+def plainer(payload: dict) -> dict:
+    """``payload`` with its newer blocks in older forms, for a surface or client that refuses
+    them: each table as a plain list, one line a row; Slack's feedback buttons as two plain
+    buttons."""
     blocks = []
     for block in payload.get("blocks") or []:
+        if block.get("type") == "context_actions" and block.get("block_id") == "feedback":
+            blocks.append(plain_feedback(block))
+            continue
         if block.get("type") != "table":
             blocks.append(block)
             continue

@@ -40,9 +40,9 @@ class Deps:
         retrying rate limits, server errors and dropped connections; whether it was delivered."""
         try:
             response = self._send(url, payload.checked(message))
-            if response.status_code == 400 and payload.has_table(message):
-                log.warning("a table was refused; sent as a list instead")
-                response = self._send(url, payload.checked(payload.without_tables(message)))
+            if response.status_code == 400 and payload.has_newer(message):
+                log.warning("newer blocks were refused; sent in older forms instead")
+                response = self._send(url, payload.checked(payload.plainer(message)))
         except OSError as error:  # the connection failed, and so did every retry
             log.warning("response_url post failed: %s", type(error).__name__)
             return False

@@ -13,7 +13,7 @@ from enum import StrEnum
 from slack_sdk.errors import SlackApiError, SlackObjectFormationError
 from slack_sdk.models.blocks import Block
 
-from bot.blocks import without_tables
+from bot.blocks import NEWER_BLOCKS, plainer
 
 log = logging.getLogger("letters.bot")
 
@@ -73,20 +73,22 @@ def _block_problems(block: dict) -> list[str]:
     return []
 
 
-def has_table(payload: dict) -> bool:
-    return any(b.get("type") == "table" for b in payload.get("blocks") or [])
+def has_newer(payload: dict) -> bool:
+    """Whether ``payload`` has a block a surface may refuse (a table, feedback buttons)."""
+    return any(b.get("type") in NEWER_BLOCKS for b in payload.get("blocks") or [])
 
 
 def post(client, **message) -> None:
-    """``chat.postMessage``, checked; sent again as lists if Slack refuses its table."""
+    """``chat.postMessage``, checked; sent again in older forms (tables as lists, plain
+    feedback buttons) if Slack refuses its newer blocks."""
     message = checked(message)
     try:
         client.chat_postMessage(**message)
     except SlackApiError as error:
-        if error.response.get("error") != "invalid_blocks" or not has_table(message):
+        if error.response.get("error") != "invalid_blocks" or not has_newer(message):
             raise
-        log.warning("a table was refused; sent as a list instead")
-        client.chat_postMessage(**checked(without_tables(message)))
+        log.warning("newer blocks were refused; sent in older forms instead")
+        client.chat_postMessage(**checked(plainer(message)))
 
 
 def checked(payload: dict, surface: Surface = Surface.MESSAGE) -> dict:

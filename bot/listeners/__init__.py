@@ -24,5 +24,5 @@ def register(app: App, deps: Deps) -> None:
     app.action(re.compile(r"^choose_\d+$"))(bind(actions.on_choose, deps))
     app.action(re.compile(r"^page(?:_back)?$"))(bind(actions.on_page, deps))
     app.action("csv")(bind(actions.on_csv, deps))
-    app.action(re.compile(r"^feedback_(?:up|down)$"))(bind(actions.on_feedback, deps))
+    app.action(re.compile(r"^feedback(?:_up|_down)?$"))(bind(actions.on_feedback, deps))
     app.error(bind(errors.on_error, deps))

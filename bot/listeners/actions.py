@@ -158,7 +158,7 @@ def on_feedback(deps: Deps, ack, body: dict, action: dict, client) -> None:
     ack()
     with deps.work.slot():
         value = blocks.decode_value(action.get("value"))
-        vote = botstate.Vote.UP if action["action_id"] == "feedback_up" else botstate.Vote.DOWN
+        vote = _vote(action, value)
         question = str(value.get("q", ""))
         replaced = botstate.record_feedback(
             deps.sql,
@@ -184,6 +184,14 @@ def on_feedback(deps: Deps, ack, body: dict, action: dict, client) -> None:
         )
         if not delivered:
             undelivered(new_ref(), "a vote's acknowledgement")
+
+
+def _vote(action: dict, value: dict) -> botstate.Vote:
+    """Slack's feedback buttons carry the vote in the pressed button's value; the plain
+    buttons (a surface that refused them, or a message posted before them) in their id."""
+    if action.get("action_id") == "feedback_up" or value.get("v") == botstate.Vote.UP:
+        return botstate.Vote.UP
+    return botstate.Vote.DOWN
 
 
 def _answer_key(body: dict) -> str:

@@ -239,7 +239,7 @@ def click_payload(button: dict, response_url: str, user: str = USER) -> dict:
         "response_url": response_url,
         "actions": [
             {
-                "type": "button",
+                "type": button.get("type", "button"),
                 "action_id": button["action_id"],
                 "block_id": "b",
                 "text": button["text"],
@@ -328,6 +328,22 @@ def find_button(blocks: list[dict], action_id: str) -> dict:
             if element.get("action_id") == action_id:
                 return element
     raise AssertionError(f"no {action_id} button in {json.dumps(blocks)[:300]}")
+
+
+def vote_button(blocks: list[dict], vote: str) -> dict:
+    """The 👍 ("up") or 👎 ("down") of an answer's feedback buttons, as ``find_button`` gives a
+    button: what a press on it sends."""
+    for block in blocks:
+        for element in block.get("elements", []):
+            if element.get("type") == "feedback_buttons":
+                pressed = element["positive_button" if vote == "up" else "negative_button"]
+                return {
+                    "type": "feedback_buttons",
+                    "action_id": element["action_id"],
+                    "text": pressed["text"],
+                    "value": pressed["value"],
+                }
+    raise AssertionError(f"no feedback buttons in {json.dumps(blocks)[:300]}")
 
 
 def shown_text(value) -> str:

@@ -10,7 +10,16 @@ import json
 from bot import blocks
 from retrieval.answer import Context
 from store import botstate
-from tests.bot.conftest import BOT_ID, CHANNEL, DM, TEAM, USER, click_payload, find_button
+from tests.bot.conftest import (
+    BOT_ID,
+    CHANNEL,
+    DM,
+    TEAM,
+    USER,
+    click_payload,
+    find_button,
+    vote_button,
+)
 
 PRIVATE = {"type": "message", "message_ts": "1700000000.000500", "is_ephemeral": True}
 HELP_OPENING = "I answer questions about Ofsted's letters"
@@ -188,7 +197,7 @@ def test_thumbs_down_is_thanked_with_a_thumbs_down(bot):
     bot.mention("what was Birmingham's staying safe grade in 2007?", ts="1700000000.000100")
     posted = bot.recorder.sent()[0].body
     message = copy_of(posted, "1700000000.000200", thread_ts="1700000000.000100")
-    bot.click(find_button(posted["blocks"], "feedback_down"), message=message)
+    bot.click(vote_button(posted["blocks"], "down"), message=message)
     update = bot.recorder.sent()[1]
     assert update.body["response_type"] == "ephemeral"
     assert update.body["text"] == (
@@ -211,7 +220,7 @@ def test_a_vote_whose_value_cannot_be_read_is_stored_with_no_question_kind_or_le
 def test_a_vote_arriving_without_a_channel_is_stored_with_an_empty_channel(bot):
     bot.command("Birmingham 2011")
     private = bot.recorder.sent()[0].body
-    press(bot, find_button(private["blocks"], "feedback_up"), container=PRIVATE, channel=None)
+    press(bot, vote_button(private["blocks"], "up"), container=PRIVATE, channel=None)
     [row] = botstate.feedback_rows(bot.engine.sql_engine)
     assert (row.user, row.channel, row.question, row.vote) == (USER, "", "Birmingham 2011", "up")
     update = bot.recorder.sent()[1]
@@ -224,7 +233,7 @@ def test_a_vote_on_a_direct_message_answer_leaves_the_answer_as_it_is(bot):
     posted = bot.recorder.sent()[0].body
     message = copy_of(posted, "1700000000.000700")
     del message["text"]
-    bot.click(find_button(posted["blocks"], "feedback_up"), message=message, channel=DM)
+    bot.click(vote_button(posted["blocks"], "up"), message=message, channel=DM)
     update = bot.recorder.sent()[1]
     assert update.body["replace_original"] is False
     assert update.body["text"].startswith("👍 Thanks for the feedback")

@@ -80,7 +80,7 @@ def test_many_findings_are_paged_within_slack_s_limits_and_say_how_many_there_ar
         + (SAFE,) * 3
     )
     grades = blocks.to_blocks(Answer("grades", "q", "m", many[:20]))  # > 12: a table, a row each
-    assert [b["type"] for b in grades["blocks"]] == ["section", "table", "actions"]
+    assert [b["type"] for b in grades["blocks"]] == ["section", "table", "context_actions"]
     assert len(grades["blocks"][1]["rows"]) == 21  # the header and 20 rows, on one page
     assert payload.problems(grades) == []
     table = blocks.to_blocks(Answer("table", "q", "m", many * 80))  # 3,440 rows
@@ -148,9 +148,10 @@ def test_a_table_citing_150_letters_keeps_its_vote_button_under_slack_s_limit():
         for i in range(150)
     )
     table = Answer("table", "staying safe grades in 2008", "150 council(s) ...", rows)
-    feedback = blocks.to_blocks(table)["blocks"][-1]
-    values = [blocks.decode_value(e["value"]) for e in feedback["elements"]]
-    raw = [e["value"] for e in feedback["elements"]]
+    [feedback] = blocks.to_blocks(table)["blocks"][-1]["elements"]
+    raw = [feedback[side]["value"] for side in ("positive_button", "negative_button")]
+    values = [blocks.decode_value(v) for v in raw]
+    assert [v["v"] for v in values] == ["up", "down"]
     assert all(len(v) <= 2000 for v in raw)
     for value in values:
         kept = value["l"]

@@ -13,7 +13,9 @@ Like Slack, it refuses a message or view over Block Kit's main limits (blocks pe
 section text, button values, message text): ``invalid_blocks``, and HTTP 400 on a response URL.
 With ``token`` set, ``auth.test`` answers ``invalid_auth`` unless the request carries
 ``Authorization: Bearer <token>``; ``apps.connections.open`` answers ``invalid_auth`` unless
-it carries ``app_token`` (so always, when that is None).
+it carries ``app_token`` (so always, when that is None); it issues ``SOCKET_URL``, or
+``socket_url`` when that is set (a URL, or a function called for a new one each time, such as
+``tests.socket_double.SocketServer.issue_url``).
 Nothing here listens anywhere but 127.0.0.1.
 """
 
@@ -22,6 +24,7 @@ import json
 import threading
 import time
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -53,6 +56,8 @@ class Recorder:
         self.app_token = app_token
         self.retry_after = retry_after
         self.refuse_tables = False  # as a client or surface that does not take table blocks
+        # what apps.connections.open issues: None for SOCKET_URL, a URL, or a function for one
+        self.socket_url: str | Callable[[], str] | None = None
         self._calls: list[Call] = []
         self._faults: dict[str, list[str]] = {}  # method -> fault kinds still to inject
         self._lock = threading.Lock()
@@ -149,6 +154,9 @@ class Recorder:
             return status, {"ok": False, "error": "invalid_auth"}
         if method == "apps.connections.open" and auth != f"Bearer {self.app_token}":
             return status, {"ok": False, "error": "invalid_auth"}
+        if method == "apps.connections.open" and self.socket_url is not None:
+            url = self.socket_url() if callable(self.socket_url) else self.socket_url
+            return status, {"ok": True, "url": url}
         return status, _reply(method, body, ts, self.base_url)
 
 

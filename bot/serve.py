@@ -24,6 +24,10 @@ from store.errors import ConfigError
 
 log = logging.getLogger("letters.bot")
 MAX_PORT = 65535
+# How often slack-sdk's Socket Mode client pings Slack and checks its connection. A connection
+# Slack closes is only replaced at the next check: at slack-sdk's 10 s, slash commands and
+# clicks in that gap fail (Slack does not retry them); 2 s is a ping Slack barely notices.
+CONNECTION_CHECK_SECONDS = 2
 
 
 def serve(settings: Settings, *, http: bool, port: int, host: str = "127.0.0.1") -> None:
@@ -99,16 +103,20 @@ def start_app(settings: Settings, engine, work: Work | None = None) -> App:
 def socket_mode_handler(app: App, settings: Settings) -> SocketModeHandler:
     """A handler whose first WebSocket URL is already issued, so a rejected app token is one
     ``ConfigError`` here rather than slack-sdk's logged error and traceback in ``start``."""
-    handler = SocketModeHandler(app, settings.slack_app_token)
+    handler = SocketModeHandler(
+        app, settings.slack_app_token, ping_interval=CONNECTION_CHECK_SECONDS
+    )
     try:
         opened = app.client.apps_connections_open(app_token=settings.slack_app_token)
     except SlackApiError as exc:
+        handler.client.close()  # its threads, started with it, would outlive the refusal
         raise ConfigError(
             f"Slack rejected SLACK_APP_TOKEN ({exc.response.get('error', '?')}): use the "
             "app-level token with the connections:write scope (Basic Information → "
             "App-Level Tokens)"
         ) from None
     except OSError as exc:
+        handler.client.close()
         raise ConfigError(_unreachable(settings, exc)) from None
     handler.client.wss_uri = opened["url"]  # connect() uses it instead of asking again
     return handler

@@ -11,6 +11,7 @@ from slack_sdk.http_retry import (
     RetryHandler,
 )
 from slack_sdk.http_retry.builtin_handlers import ServerErrorRetryHandler
+from slack_sdk.http_retry.request import HttpRequest
 
 from bot.deps import Deps
 from bot.gate import Gate
@@ -21,12 +22,30 @@ from bot.work import Work
 
 
 def retry_handlers() -> list[RetryHandler]:
-    """429s (honouring Retry-After), 500s and 503s, and dropped connections are retried."""
+    """429s (honouring Retry-After), 500s and 503s, and dropped connections are retried (a
+    post, only when it cannot have reached Slack)."""
     return [
         RateLimitErrorRetryHandler(max_retry_count=2),
         ServerErrorRetryHandler(max_retry_count=2),
-        ConnectionErrorRetryHandler(),
+        UnsentRetryHandler(),
     ]
+
+
+# Web API methods that post a message: sent twice, a person sees the answer twice.
+POSTS = ("chat.postMessage",)
+
+
+class UnsentRetryHandler(ConnectionErrorRetryHandler):
+    """slack-sdk's retry of a dropped connection, except for a post whose request may have
+    reached Slack (the connection dropped or timed out after it was sent): ``payload.post``
+    looks for it in the conversation before posting again."""
+
+    def _can_retry(self, *, state, request: HttpRequest, response=None, error=None) -> bool:
+        if not super()._can_retry(state=state, request=request, response=response, error=error):
+            return False
+        if request.url.rsplit("/", 1)[-1] not in POSTS:
+            return True
+        return isinstance(getattr(error, "reason", error), ConnectionRefusedError)
 
 
 def build_client(settings: Settings) -> WebClient:

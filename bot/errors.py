@@ -11,7 +11,7 @@ import secrets
 
 from slack_bolt import BoltResponse
 
-from bot import blocks
+from bot import blocks, payload
 from bot.deps import Deps
 from bot.gate import VERIFIED
 from bot.incoming import from_person
@@ -69,15 +69,16 @@ def reply(deps: Deps, client, body: dict, message: dict) -> None:
         return
     event = body.get("event") or {}
     if event.get("type") == "app_mention" and from_person(event):
-        client.chat_postMessage(
-            channel=event["channel"], thread_ts=event.get("thread_ts") or event["ts"], **message
+        payload.post(
+            client,
+            channel=event["channel"],
+            thread_ts=event.get("thread_ts") or event["ts"],
+            **message,
         )
     elif (
         event.get("type") == "message" and event.get("channel_type") == "im" and from_person(event)
     ):
-        client.chat_postMessage(
-            channel=event["channel"], thread_ts=event.get("thread_ts"), **message
-        )
+        payload.post(client, channel=event["channel"], thread_ts=event.get("thread_ts"), **message)
     elif event.get("type") == "app_home_opened" and event.get("user"):
         client.views_publish(
             user_id=event["user"], view={"type": "home", "blocks": message["blocks"]}

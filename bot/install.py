@@ -19,6 +19,9 @@ BOT_SCOPES = (
     "im:history",  # message.im events (direct messages)
     "files:write",  # a long listing's "All as CSV" file
     "im:write",  # that file, for a private answer, goes in a direct message
+    # Whether an answer whose post was cut off arrived, read from its thread (bot/payload.py).
+    "channels:history",
+    "groups:history",
 )
 INSTALL_PATH = "/slack/install"
 REDIRECT_PATH = "/slack/oauth_redirect"

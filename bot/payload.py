@@ -8,6 +8,8 @@ not check are here, each with the page that states it.
 """
 
 import logging
+import secrets
+import time
 from enum import StrEnum
 
 from slack_sdk.errors import SlackApiError, SlackObjectFormationError
@@ -79,9 +81,22 @@ def has_newer(payload: dict) -> bool:
 
 
 def post(client, **message) -> None:
-    """``chat.postMessage``, checked; sent again in older forms (tables as lists, plain
-    feedback buttons) if Slack refuses its newer blocks."""
-    message = checked(message)
+    """``chat.postMessage``, checked, once. Sent again in older forms (tables as lists, plain
+    feedback buttons) if Slack refuses its newer blocks. If the connection drops or times out
+    after the post was sent (Slack may have it), the conversation is searched for it, by a
+    mark in its metadata, and it is posted again only if it is not there."""
+    message = {**checked(message), "metadata": _marked()}
+    try:
+        _post(client, message)
+    except OSError as error:  # cut off: a reset, a closed connection, a timeout
+        if _arrived(client, message):
+            log.info("a post was cut off (%s) but had arrived", type(error).__name__)
+            return
+        log.warning("a post was cut off (%s) and had not arrived; sent again", type(error).__name__)
+        _post(client, message)
+
+
+def _post(client, message: dict) -> None:
     try:
         client.chat_postMessage(**message)
     except SlackApiError as error:
@@ -89,6 +104,41 @@ def post(client, **message) -> None:
             raise
         log.warning("newer blocks were refused; sent in older forms instead")
         client.chat_postMessage(**checked(plainer(message)))
+
+
+# The metadata event each post carries: a random mark, so a post whose reply was lost can be
+# found in the conversation (https://docs.slack.dev/messaging/message-metadata).
+MARK_EVENT = "letters_answer"
+# How far back a cut-off post is looked for: it was sent seconds ago (slack-sdk's timeout is
+# 30 s); ten minutes allows for a clock that is a little off.
+LOOK_BACK_SECONDS = 600
+LOOK_BACK_MESSAGES = 200  # the newest replies or messages searched: a thread is rarely longer
+
+
+def _marked() -> dict:
+    return {"event_type": MARK_EVENT, "event_payload": {"mark": secrets.token_hex(8)}}
+
+
+def _arrived(client, message: dict) -> bool:
+    """Whether the conversation holds ``message`` (its mark); False when it cannot be read, so
+    the answer is sent again: twice is better than never."""
+    mark = message["metadata"]["event_payload"]["mark"]
+    since = f"{time.time() - LOOK_BACK_SECONDS:.6f}"
+    where = {"channel": message["channel"], "oldest": since, "include_all_metadata": True}
+    try:
+        if message.get("thread_ts"):
+            found = client.conversations_replies(
+                ts=message["thread_ts"], limit=LOOK_BACK_MESSAGES, **where
+            )
+        else:
+            found = client.conversations_history(limit=LOOK_BACK_MESSAGES, **where)
+    except (SlackApiError, OSError) as error:
+        log.warning("could not look for a cut-off post (%s)", type(error).__name__)
+        return False
+    return any(
+        ((m.get("metadata") or {}).get("event_payload") or {}).get("mark") == mark
+        for m in found.get("messages") or []
+    )
 
 
 def checked(payload: dict, surface: Surface = Surface.MESSAGE) -> dict:

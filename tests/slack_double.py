@@ -8,7 +8,11 @@
 (``/respond/...``) under ``"response_url"``, with the URL kept on the call.
 ``fail_next("chat.postMessage", "429", "drop")`` answers the next call of that method with
 ``429 Too Many Requests`` and ``Retry-After`` (as Slack does when rate limiting), and closes the
-connection on the one after with no response at all ("500" answers a server error).
+connection on the one after with no response at all, the post made all the same ("500" answers
+a server error; "reset" closes the connection with the post not made; "slow" answers, the post
+made, after ``slow_seconds``, past a client's timeout). A message's ``metadata`` is kept on its
+call, not in its body; ``conversations.replies`` and ``conversations.history`` list the posts
+made, with their metadata, as Slack would.
 Like Slack, it refuses a message or view over Block Kit's main limits (blocks per surface,
 section text, button values, message text): ``invalid_blocks``, and HTTP 400 on a response URL.
 With ``token`` set, ``auth.test`` answers ``invalid_auth`` unless the request carries
@@ -30,7 +34,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 BOT_USER, BOT_ID, TEAM = "UBOT0001", "BBOT0001", "T0000001"
 DROPPED = 0  # the status of a call whose connection was closed with no response
-FAULTS = {"429": 429, "500": 500, "drop": DROPPED}  # fault kind -> the status it answers with
+UNSENT = -1  # the same, the call not acted on (a reset before Slack read it)
+SLOW = 1  # answered 200, late
+# fault kind -> the status it answers with
+FAULTS = {"429": 429, "500": 500, "drop": DROPPED, "reset": UNSENT, "slow": SLOW}
+MADE = (200, DROPPED, SLOW)  # the statuses of a post that Slack made
 
 
 @dataclass(frozen=True)
@@ -39,7 +47,9 @@ class Call:
     body: dict  # the form or JSON body, ``blocks`` and ``view`` decoded
     url: str  # the request path, "/api/chat.postMessage" or "/respond/..."
     at: float  # time.monotonic() when it arrived
-    status: int = 200  # what the recorder answered: 200, 429 or DROPPED
+    status: int = 200  # what the recorder answered: 200, 429, 500, DROPPED, UNSENT or SLOW
+    metadata: dict | None = None  # a message's metadata, kept out of ``body``
+    made: bool = False  # a post Slack made (listed in the conversation), however answered
 
 
 class Recorder:
@@ -56,6 +66,8 @@ class Recorder:
         self.app_token = app_token
         self.retry_after = retry_after
         self.refuse_tables = False  # as a client or surface that does not take table blocks
+        self.refuse_feedback_buttons = False  # as one that does not take Slack's feedback buttons
+        self.slow_seconds = 2.0  # how late a "slow" call is answered
         # what apps.connections.open issues: None for SOCKET_URL, a URL, or a function for one
         self.socket_url: str | Callable[[], str] | None = None
         self._calls: list[Call] = []
@@ -114,8 +126,17 @@ class Recorder:
             return [
                 c
                 for c in self._calls
-                if (method is None or c.method == method) and (not answered or c.status == 200)
+                if (method is None or c.method == method)
+                and (not answered or c.status in (200, SLOW))
             ]
+
+    def posted(self, channel: str | None = None) -> list[Call]:
+        """The messages Slack made (``chat.postMessage``, however the reply went), in order."""
+        return [
+            c
+            for c in self.calls("chat.postMessage", answered=False)
+            if c.made and (channel is None or c.body.get("channel") == channel)
+        ]
 
     def sent(self, method: str | None = None) -> list[Call]:
         """Calls of ``method`` however answered, without ``auth.test`` (Bolt's own check)."""
@@ -134,18 +155,25 @@ class Recorder:
             time.sleep(0.02)
 
     def _record(self, method: str, url: str, body: dict, auth: str) -> tuple[int, dict]:
-        """Keep the call; the status to answer with (or DROPPED) and the reply."""
+        """Keep the call; the status to answer with (or DROPPED, UNSENT) and the reply."""
+        metadata = body.pop("metadata", None) if method == "chat.postMessage" else None
         with self._lock:
             pending = self._faults.get(method)
             status = FAULTS[pending.pop(0)] if pending else 200
-            self._calls.append(Call(method, body, url, time.monotonic(), status))
             ts = f"1800000000.{next(self._ts):06d}"
+            refused = self._refuses(method, body)
+            made = status in MADE and not refused  # Slack refuses a post it cannot show
+            self._calls.append(Call(method, body, url, time.monotonic(), status, metadata, made))
         if status == 429:
             return status, {"ok": False, "error": "ratelimited"}
         if status == 500:
             return status, {"ok": False, "error": "internal_error"}
-        tables = any(b.get("type") == "table" for b in body.get("blocks") or [])
-        if _over_limits(method, body) or (self.refuse_tables and tables):
+        if status == SLOW:
+            time.sleep(self.slow_seconds)
+            status = 200
+        if method in ("conversations.replies", "conversations.history"):
+            return status, {"ok": True, "messages": self._conversation(body, method)}
+        if refused:
             return (400 if method == "response_url" else 200), {
                 "ok": False,
                 "error": "invalid_blocks",
@@ -159,12 +187,39 @@ class Recorder:
             return status, {"ok": True, "url": url}
         return status, _reply(method, body, ts, self.base_url)
 
+    def _refuses(self, method: str, body: dict) -> bool:
+        return (
+            _over_limits(method, body)
+            or (self.refuse_tables and _has(body, "table"))
+            or (self.refuse_feedback_buttons and _has(body, "context_actions"))
+        )
+
+    def _conversation(self, body: dict, method: str) -> list[dict]:
+        """The posts made in the channel (in the thread, for replies), with their metadata."""
+        messages = []
+        for call in self.posted(body.get("channel")):
+            if method == "conversations.replies" and call.body.get("thread_ts") != body.get("ts"):
+                continue
+            message = {"type": "message", "text": call.body.get("text", ""), "bot_id": BOT_ID}
+            if call.metadata is not None and body.get("include_all_metadata") in (
+                True,
+                "true",
+                "1",
+            ):
+                message["metadata"] = call.metadata
+            messages.append(message)
+        return messages
+
 
 # Slack's limits, written out here on their own (not taken from bot/payload.py), so that a
 # mistake there cannot hide itself: docs.slack.dev/reference/block-kit/blocks and its pages.
 BLOCKS_PER = {"views.publish": 100}
 BLOCKS_IN_A_MESSAGE = 50
 SECTION_TEXT, BUTTON_VALUE, MESSAGE_TEXT = 3000, 2000, 40_000
+
+
+def _has(body: dict, kind: str) -> bool:
+    return any(b.get("type") == kind for b in body.get("blocks") or [])
 
 
 def _over_limits(method: str, body: dict) -> bool:
@@ -250,7 +305,7 @@ def _handler(recorder: Recorder) -> type[BaseHTTPRequestHandler]:
             status, reply = recorder._record(
                 method, self.path, body, self.headers.get("Authorization", "")
             )
-            if status == DROPPED:
+            if status in (DROPPED, UNSENT):
                 self.close_connection = True
                 return
             retry = {"Retry-After": str(recorder.retry_after)} if status == 429 else {}

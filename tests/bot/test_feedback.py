@@ -144,3 +144,13 @@ def test_where_feedback_buttons_are_refused_plain_buttons_record_the_same_votes(
     bot.click(find_button(plain["blocks"], "feedback_up"), message=message)
     [row] = botstate.feedback_rows(bot.engine.sql_engine)
     assert (row.vote, row.question) == ("up", "what was Birmingham's staying safe grade in 2007?")
+
+
+def test_a_client_that_refuses_feedback_buttons_gets_the_answer_with_plain_ones(bot):
+    bot.recorder.refuse_feedback_buttons = True
+    bot.mention("what was Birmingham's staying safe grade in 2007?", ts="1700000000.000100")
+    refused, listed = bot.recorder.sent("chat.postMessage")
+    assert refused.body["blocks"][-1]["type"] == "context_actions"
+    [answer] = bot.recorder.posted()
+    assert answer is listed and "*Grade 2 (adequate)*" in answer.body["blocks"][1]["text"]["text"]
+    assert find_button(answer.body["blocks"], "feedback_up")["value"]

@@ -161,11 +161,12 @@ def test_rate_limited_post_is_retried_after_retry_after(bot, sleeps):
     assert sleeps == [1.0]  # Retry-After: 1, honoured
 
 
-def test_dropped_connection_is_retried(bot, sleeps):
-    bot.recorder.fail_next("chat.postMessage", "drop")
-    bot.event(mention_event())
-    assert len(bot.recorder.sent("chat.postMessage")) == 2
-    assert len(sleeps) == 1
+def test_a_dropped_connection_on_a_read_is_retried(bot, sleeps):
+    """Reads and idempotent calls are retried as slack-sdk would; posts are not (test_once)."""
+    bot.recorder.fail_next("views.publish", "drop")
+    bot.event({"type": "app_home_opened", "user": USER, "tab": "home"})
+    assert len(bot.recorder.sent("views.publish")) == 2
+    assert len(bot.recorder.calls("views.publish")) == 1 and len(sleeps) == 1
 
 
 def test_rate_limited_response_url_is_retried(bot, sleeps):

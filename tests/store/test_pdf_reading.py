@@ -94,7 +94,10 @@ def test_one_line_keeps_the_start_of_a_long_reason() -> None:
 
 # A bullet item as pypdf's layout mode gives it: the glyph, then the text at column 4, its
 # wrapped lines at that column too.
-ITEM = [" \u2022  Rates of teenage conception have not fallen as", "    quickly as in similar areas."]
+ITEM = [
+    " \u2022  Rates of teenage conception have not fallen as",
+    "    quickly as in similar areas.",
+]
 
 
 def test_a_line_back_at_the_margin_after_a_bullet_item_starts_a_paragraph() -> None:

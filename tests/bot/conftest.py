@@ -126,17 +126,8 @@ class Harness:
             headers["x-slack-retry-reason"] = ["http_timeout"]
         return headers
 
-    def event_body(self, event: dict, event_id: str | None = None) -> dict:
-        return {
-            "token": "unused",
-            "team_id": TEAM,
-            "api_app_id": "A0APP0001",
-            "event": event,
-            "type": "event_callback",
-            "event_id": event_id or self.next_id("Ev"),
-            "event_time": 1700000000,
-            "authorizations": [{"team_id": TEAM, "user_id": BOT_USER, "is_bot": True}],
-        }
+    def event_body(self, event: dict, event_id: str | None = None, team: str = TEAM) -> dict:
+        return event_body(event, event_id or self.next_id("Ev"), team)
 
     def event(self, event: dict, *, event_id: str | None = None, **signing):
         raw = json.dumps(self.event_body(event, event_id))
@@ -146,19 +137,7 @@ class Harness:
 
     def mention(self, text: str, *, ts: str | None = None, thread_ts: str | None = None, **fields):
         ts = ts or f"1700000{self.next_id('')}.000100"
-        event = {
-            "type": "app_mention",
-            "user": USER,
-            "text": f"<@{BOT_USER}> {text}",
-            "ts": ts,
-            "channel": CHANNEL,
-            "event_ts": ts,
-            "team": TEAM,
-            **fields,
-        }
-        if thread_ts:
-            event["thread_ts"] = thread_ts
-        return self.event(event)
+        return self.event(app_mention(text, ts, thread_ts=thread_ts, **fields))
 
     def dm(self, text: str, **fields):
         ts = f"1700001{self.next_id('')}.000100"
@@ -224,6 +203,39 @@ class Harness:
         return self.app.dispatch(
             BoltRequest(body=raw, headers=self.headers(raw, "application/x-www-form-urlencoded"))
         )
+
+
+def app_mention(
+    text: str, ts: str, *, team: str = TEAM, thread_ts: str | None = None, **fields
+) -> dict:
+    """An ``app_mention`` event as Slack sends it: a person's words after the bot's name."""
+    event = {
+        "type": "app_mention",
+        "user": USER,
+        "text": f"<@{BOT_USER}> {text}",
+        "ts": ts,
+        "channel": CHANNEL,
+        "event_ts": ts,
+        "team": team,
+        **fields,
+    }
+    if thread_ts:
+        event["thread_ts"] = thread_ts
+    return event
+
+
+def event_body(event: dict, event_id: str, team: str = TEAM) -> dict:
+    """An Events API body carrying ``event``, from ``team``."""
+    return {
+        "token": "unused",
+        "team_id": team,
+        "api_app_id": "A0APP0001",
+        "event": event,
+        "type": "event_callback",
+        "event_id": event_id,
+        "event_time": 1700000000,
+        "authorizations": [{"team_id": team, "user_id": BOT_USER, "is_bot": True}],
+    }
 
 
 def click_payload(button: dict, response_url: str, user: str = USER) -> dict:

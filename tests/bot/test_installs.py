@@ -19,7 +19,7 @@ from bot.http import make_http_server
 from bot.install import BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH
 from bot.settings import settings_from
 from store.errors import ConfigError
-from tests.bot.conftest import BOT_TOKEN, BOT_USER, CHANNEL, SIGNING_SECRET, USER, Harness
+from tests.bot.conftest import BOT_TOKEN, SIGNING_SECRET, Harness, app_mention
 from tests.bot.test_http import post
 from tests.oauth_double import Workspaces
 
@@ -103,20 +103,9 @@ def install(base: str, slack: Workspaces, team: str, name: str) -> tuple[int, st
 
 
 def mention_from(bot, base: str, team: str, text: str, ts: str, thread_ts: str | None = None):
-    event = {
-        "type": "app_mention",
-        "user": USER,
-        "text": f"<@{BOT_USER}> {text}",
-        "ts": ts,
-        "channel": CHANNEL,  # the same channel id in each workspace: ids are only per workspace
-        "event_ts": ts,
-        "team": team,
-        **({"thread_ts": thread_ts} if thread_ts else {}),
-    }
-    body = bot.event_body(event)
-    body["team_id"] = team
-    body["authorizations"] = [{"team_id": team, "user_id": BOT_USER, "is_bot": True}]
-    raw = json.dumps(body)
+    # The same channel id in each workspace: ids are only unique within one.
+    event = app_mention(text, ts, team=team, thread_ts=thread_ts)
+    raw = json.dumps(bot.event_body(event, team=team))
     return post(f"{base}/slack/events", raw, bot.headers(raw, "application/json"))[0]
 
 

@@ -19,11 +19,12 @@ from bot.serve import socket_mode_handler, start_app
 from bot.work import Work
 from tests.bot.conftest import (
     BOT_TOKEN,
-    BOT_USER,
     CHANNEL,
     TEAM,
     USER,
+    app_mention,
     click_payload,
+    event_body,
     find_button,
     make_settings,
     shown_text,
@@ -242,30 +243,12 @@ def test_a_disconnect_warning_moves_the_bot_to_a_new_connection_and_it_closes_th
 
 
 def mention_event(text: str, ts: str) -> dict:
-    return {
-        "type": "app_mention",
-        "user": USER,
-        "text": f"<@{BOT_USER}> {text}",
-        "ts": ts,
-        "channel": CHANNEL,
-        "event_ts": ts,
-        "team": TEAM,
-    }
+    return app_mention(text, ts)
 
 
 def event_payload(event: dict, event_id: str) -> dict:
     """An Events API body as a Socket Mode ``events_api`` envelope carries it."""
-    return {
-        "token": "unused",
-        "team_id": TEAM,
-        "api_app_id": APP_ID,
-        "event": event,
-        "type": "event_callback",
-        "event_id": event_id,
-        "event_time": 1700000000,
-        "authorizations": [{"team_id": TEAM, "user_id": BOT_USER, "is_bot": True}],
-        "is_ext_shared_channel": False,
-    }
+    return {**event_body(event, event_id), "is_ext_shared_channel": False}
 
 
 def grade_form(text: str, response_url: str) -> dict:

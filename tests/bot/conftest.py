@@ -155,20 +155,7 @@ class Harness:
         return self.event(event)
 
     def command(self, text: str, *, name: str = "/grade", **signing):
-        form = {
-            "token": "unused",
-            "team_id": TEAM,
-            "team_domain": "test",
-            "channel_id": CHANNEL,
-            "channel_name": "general",
-            "user_id": USER,
-            "user_name": "person",
-            "command": name,
-            "text": text,
-            "api_app_id": "A0APP0001",
-            "response_url": self.recorder.response_url("cmd"),
-            "trigger_id": "1.2.3",
-        }
+        form = command_form(text, self.recorder.response_url("cmd"), name)
         raw = urllib.parse.urlencode(form)
         return self.app.dispatch(
             BoltRequest(
@@ -203,6 +190,24 @@ class Harness:
         return self.app.dispatch(
             BoltRequest(body=raw, headers=self.headers(raw, "application/x-www-form-urlencoded"))
         )
+
+
+def command_form(text: str, response_url: str, name: str = "/grade") -> dict:
+    """A slash command's fields as Slack sends them."""
+    return {
+        "token": "unused",
+        "team_id": TEAM,
+        "team_domain": "test",
+        "channel_id": CHANNEL,
+        "channel_name": "general",
+        "user_id": USER,
+        "user_name": "person",
+        "command": name,
+        "text": text,
+        "api_app_id": "A0APP0001",
+        "response_url": response_url,
+        "trigger_id": "1.2.3",
+    }
 
 
 def app_mention(

@@ -21,9 +21,9 @@ from tests.bot.conftest import (
     BOT_TOKEN,
     CHANNEL,
     TEAM,
-    USER,
     app_mention,
     click_payload,
+    command_form,
     event_body,
     find_button,
     make_settings,
@@ -253,21 +253,7 @@ def event_payload(event: dict, event_id: str) -> dict:
 
 def grade_form(text: str, response_url: str) -> dict:
     """A ``/grade`` as a ``slash_commands`` envelope carries it: the form, as a JSON object."""
-    return {
-        "token": "unused",
-        "team_id": TEAM,
-        "team_domain": "test",
-        "channel_id": CHANNEL,
-        "channel_name": "general",
-        "user_id": USER,
-        "user_name": "person",
-        "command": "/grade",
-        "text": text,
-        "api_app_id": APP_ID,
-        "is_enterprise_install": "false",
-        "response_url": response_url,
-        "trigger_id": "1.2.3",
-    }
+    return {**command_form(text, response_url), "is_enterprise_install": "false"}
 
 
 def test_a_rejected_app_token_leaves_no_socket_mode_threads_running(slack, bot_engine):

@@ -99,7 +99,7 @@ def decode_value(text: str) -> dict:
 def citation(s: Source) -> str:
     """Which letter, its date and section, and the way to it: "Open letter, p. 4" linked to
     where it was published when that is known, else its file name and page."""
-    when = _long_date(s.date) if s.date else "undated"
+    when = long_date(s.date) if s.date else "undated"
     page = f", p. {s.page}" if s.page else ""
     cited = escape(
         f"{s.authority} {s.kind.upper()} {s.year} letter · {when} · section "
@@ -110,7 +110,7 @@ def citation(s: Source) -> str:
     return cited + escape(f"{s.file}{page}")
 
 
-def _long_date(iso: str) -> str:
+def long_date(iso: str) -> str:
     try:
         d = date.fromisoformat(iso)
     except ValueError:
@@ -170,7 +170,7 @@ def to_blocks(answer: Answer, page: int = 0) -> dict:
     if listing:
         page = min(max(page, 0), max(pages - 1, 0))
         rows = answer.judgements[page * PAGE_ROWS : (page + 1) * PAGE_ROWS]
-        msg.add(grade_table(rows))
+        msg.add(*grade_table(rows, answer.judgements))
         if pages > 1:
             first = page * PAGE_ROWS + 1
             msg.add(
@@ -179,7 +179,7 @@ def to_blocks(answer: Answer, page: int = 0) -> dict:
             )
     else:
         if answer.kind == AnswerKind.COMPARE and len(answer.judgements) > 1:
-            msg.add(grade_table(answer.judgements))  # the sides at a glance, then each quote
+            msg.add(*grade_table(answer.judgements))  # the sides at a glance, then each quote
         for f in answer.judgements:
             msg.add(
                 section(f"*{escape(f'{f.authority} — {f.area_label}, {f.year}')}*\n*{f.phrase}*"),
@@ -321,24 +321,62 @@ def fallback(answer: Answer) -> str:
     return clip(escape("\n".join(lines)), TEXT_LIMIT)[0]
 
 
-TABLE_HEAD = ("Council", "Year", "Area", "Grade", "Letter")
-
-
-def grade_table(findings) -> dict:
-    """Findings as Slack's table block: a header, then one row a finding with a short
-    citation. Raw text: nothing in a cell is read as markup, so nothing needs escaping."""
-    rows = [list(TABLE_HEAD)] + [
-        [f.authority, str(f.year), f.area_label, f.phrase, _short_cite(f.source)] for f in findings
-    ]
-    return {
+def grade_table(findings, shown_with=None) -> list[dict]:
+    """Findings as Slack's table block, one row a finding: the council, its grade and a short
+    citation, and the year and area only where the rows differ in them (a caption above the
+    table names them once, so a phone shows each row on a line or two). ``shown_with``: every
+    finding of the answer, of which these are one page (the columns stay the same across
+    pages)."""
+    every = list(shown_with or findings)
+    years = {f.year for f in every}
+    areas = {f.area_label for f in every}
+    kinds = {f.source.kind for f in every}
+    columns = [("Council", lambda f: _cell(f.authority))]
+    if len(years) > 1:
+        columns.append(("Year", lambda f: _cell(str(f.year))))
+    if len(areas) > 1:
+        columns.append(("Area", lambda f: _cell(f.area_label)))
+    columns.append(("Grade", lambda f: _cell(f.phrase)))
+    one_letter_a_council = len(years) == 1 and len(kinds) == 1
+    columns.append(("Letter", lambda f: _short_cite(f.source, one_letter_a_council)))
+    rows = [[_cell(name) for name, _ in columns]]
+    rows += [[make(f) for _, make in columns] for f in findings]
+    table = {
         "type": "table",
-        "column_settings": [{"is_wrapped": True}, {"align": "right"}],
-        "rows": [[{"type": "raw_text", "text": text} for text in row] for row in rows],
+        "column_settings": [{"is_wrapped": True}],
+        "rows": rows,
     }
+    shared = [*sorted(areas)][:1] if len(areas) == 1 else []
+    shared += [str(*years)] if len(years) == 1 else []
+    shared += [f"{str(*kinds).upper()} letters"] if one_letter_a_council else []
+    return [context(escape(" · ".join(shared))), table] if shared else [table]
 
 
-def _short_cite(s: Source) -> str:
-    return f"{s.kind.upper()} {s.year}" + (f", p. {s.page}" if s.page else "")
+def _cell(text: str) -> dict:
+    """Raw text: nothing in a cell is read as markup, so nothing needs escaping."""
+    return {"type": "raw_text", "text": text}
+
+
+def _short_cite(s: Source, same_letter_kind: bool) -> dict:
+    """The letter in a few words: its date where every row is a letter of one kind and year
+    (the caption says which), else its kind and year; and its page. A link to it where known."""
+    when = long_date(s.date) if same_letter_kind and s.date else f"{s.kind.upper()} {s.year}"
+    text = when + (f", p. {s.page}" if s.page else "")
+    if not s.url:
+        return _cell(text)
+    link = {"type": "link", "url": s.url, "text": text}
+    return {"type": "rich_text", "elements": [{"type": "rich_text_section", "elements": [link]}]}
+
+
+def cell_text(cell: dict) -> str:
+    """What a table cell shows, raw text or a rich text link."""
+    if cell.get("type") == "raw_text":
+        return cell.get("text", "")
+    return "".join(
+        part.get("text", "")
+        for section in cell.get("elements") or []
+        for part in section.get("elements") or []
+    )
 
 
 def _chunks(lines: list[str], limit: int = SECTION_LIMIT) -> list[str]:
@@ -366,7 +404,7 @@ def plainer(payload: dict) -> dict:
         if block.get("type") != "table":
             blocks.append(block)
             continue
-        head, *rows = [[cell.get("text", "") for cell in row] for row in block["rows"]]
+        head, *rows = [[cell_text(cell) for cell in row] for row in block["rows"]]
         lines = [escape("• " + ", ".join(row[:-2]) + f": {row[-2]} ({row[-1]})") for row in rows]
         blocks += [section(chunk) for chunk in _chunks(lines)]
     return {**payload, "blocks": blocks}

@@ -1,11 +1,13 @@
 """The renderer: golden files for every kind of answer, and Slack's limits."""
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from bot import blocks, payload
+from bot.blocks import section
 from retrieval.answer import Answer
 from store.vocabulary import grade_phrase
 from tests.bot.samples import ANSWERS, APA, POOR, SAFE, TRICKY, cited, finding
@@ -80,8 +82,9 @@ def test_many_findings_are_paged_within_slack_s_limits_and_say_how_many_there_ar
         + (SAFE,) * 3
     )
     grades = blocks.to_blocks(Answer("grades", "q", "m", many[:20]))  # > 12: a table, a row each
-    assert [b["type"] for b in grades["blocks"]] == ["section", "table", "context_actions"]
-    assert len(grades["blocks"][1]["rows"]) == 21  # the header and 20 rows, on one page
+    kinds = ["section", "context", "table", "context_actions"]  # the caption names the area
+    assert [b["type"] for b in grades["blocks"]] == kinds
+    assert len(grades["blocks"][2]["rows"]) == 21  # the header and 20 rows, on one page
     assert payload.problems(grades) == []
     table = blocks.to_blocks(Answer("table", "q", "m", many * 80))  # 3,440 rows
     assert len(table["blocks"]) <= 50
@@ -159,3 +162,57 @@ def test_a_table_citing_150_letters_keeps_its_vote_button_under_slack_s_limit():
         assert 0 < len(kept) < 150 and value["lx"] == 150 - len(kept)
         assert kept == list(table.letters())[: len(kept)]  # the first letters, in order
     assert len(raw[0]) > 2000 - 60  # as many letters as fit, not a few
+
+
+def _cells(table: dict) -> list[list[str]]:
+    return [[blocks.cell_text(c) for c in row] for row in table["rows"]]
+
+
+def test_a_table_of_one_area_and_year_names_them_once_above_three_short_columns():
+    rows = [
+        finding("staying_safe", "Staying safe", 2, replace(APA, page=4)),
+        finding("staying_safe", "Staying safe", 3, APA, council="Leeds"),
+    ]
+    caption, table = blocks.grade_table(rows)
+    assert caption["elements"][0]["text"] == "Staying safe · 2007 · APA letters"
+    assert _cells(table) == [
+        ["Council", "Grade", "Letter"],
+        ["Birmingham", "Grade 2 (adequate)", "26 November 2007, p. 4"],
+        ["Leeds", "Grade 3 (good)", "26 November 2007"],
+    ]
+
+
+def test_columns_that_differ_are_shown_and_only_those_are_left_out_of_the_caption():
+    years = [SAFE, finding("staying_safe", "Staying safe", 3, replace(APA, year=2008))]
+    caption, table = blocks.grade_table(years)
+    assert caption["elements"][0]["text"] == "Staying safe"
+    assert _cells(table)[0] == ["Council", "Year", "Grade", "Letter"]
+    assert _cells(table)[1] == ["Birmingham", "2007", "Grade 2 (adequate)", "APA 2007"]
+    areas = [SAFE, finding("being_healthy", "Being healthy", 3)]
+    caption, table = blocks.grade_table(areas)
+    assert caption["elements"][0]["text"] == "2007 · APA letters"
+    assert _cells(table)[0] == ["Council", "Area", "Grade", "Letter"]
+    assert _cells(table)[2] == ["Birmingham", "Being healthy", "Grade 3 (good)", "26 November 2007"]
+    [table] = blocks.grade_table([SAFE, POOR])  # areas, years and kinds all differ: no caption
+    assert _cells(table)[0] == ["Council", "Year", "Area", "Grade", "Letter"]
+    assert _cells(table)[2][-1] == "CSA 2011"
+
+
+def test_a_page_of_a_listing_keeps_the_columns_of_the_whole_listing():
+    every = [SAFE, finding("staying_safe", "Staying safe", 3, replace(APA, year=2008))]
+    [_, table] = blocks.grade_table(every[:1], every)  # this page shows 2007 only
+    assert _cells(table)[0] == ["Council", "Year", "Grade", "Letter"]
+
+
+def test_a_letter_with_a_known_address_is_linked_from_its_row_and_listed_as_text_elsewhere():
+    url = "https://reports.ofsted.gov.uk/provider/files/123/urn/456.pdf"
+    rows = [finding("staying_safe", "Staying safe", 2, replace(APA, page=4, url=url))] * 2
+    _, table = blocks.grade_table(rows)
+    cell = table["rows"][1][-1]
+    assert cell["type"] == "rich_text"
+    [link] = cell["elements"][0]["elements"]
+    assert (link["type"], link["url"], link["text"]) == ("link", url, "26 November 2007, p. 4")
+    message = {"text": "t", "blocks": [section("head"), table]}
+    assert payload.problems(message) == []
+    listed = blocks.plainer(message)["blocks"][1]["text"]["text"]
+    assert listed.splitlines()[0] == "• Birmingham: Grade 2 (adequate) (26 November 2007, p. 4)"

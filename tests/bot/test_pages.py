@@ -29,15 +29,18 @@ def as_message(posted: dict, thread_ts: str) -> dict:
 
 
 def rows_shown(message: dict) -> list[tuple[str, ...]]:
-    """The listing's rows as the table shows them, header left out."""
-    [table] = [b for b in message["blocks"] if b["type"] == "table"]
-    head, *rows = [tuple(cell["text"] for cell in row) for row in table["rows"]]
-    assert head == ("Council", "Year", "Area", "Grade", "Letter")
+    """The listing's rows as the table shows them, header left out; the caption above it names
+    the area, year and kind of letter every row shares."""
+    at = next(i for i, b in enumerate(message["blocks"]) if b["type"] == "table")
+    caption, table = message["blocks"][at - 1 : at + 1]
+    assert caption["elements"][0]["text"] == "Staying safe · 2008 · APA letters"
+    head, *rows = [tuple(blocks.cell_text(cell) for cell in row) for row in table["rows"]]
+    assert head == ("Council", "Grade", "Letter")
     return rows
 
 
 def as_rows(findings) -> list[tuple[str, ...]]:
-    return [(f.authority, str(f.year), f.area_label, f.phrase, f"APA {f.year}") for f in findings]
+    return [(f.authority, f.phrase, blocks.long_date(f.source.date)) for f in findings]
 
 
 def test_a_long_listing_shows_its_first_20_rows_and_says_how_many(big):
@@ -130,9 +133,9 @@ def test_where_slack_refuses_the_table_the_same_rows_arrive_as_a_list(big):
     assert not payload.has_newer(listed.body)
     answer = big.engine.answer(TABLE)
     lines = [b["text"]["text"] for b in listed.body["blocks"] if b["type"] == "section"]
+    first = answer.judgements[0]
     assert lines[1].split("\n")[0] == (
-        f"• {answer.judgements[0].authority}, 2008, Staying safe: {answer.judgements[0].phrase} "
-        "(APA 2008)"
+        f"• {first.authority}: {first.phrase} ({blocks.long_date(first.source.date)})"
     )
     # A private answer through its response URL, the same.
     big.command(TABLE)

@@ -24,6 +24,11 @@ from store.ingest import load_bundled_if_empty
 from store.vocabulary import AREA_LABELS, YEARS, graded_areas
 
 MAX_K = 20
+# An ingest changes the store version with every letter it commits. Building a version's
+# passage index costs seconds of CPU; built for every version an answer saw during an ingest, it
+# starved the answers and the acks. A version's index is built in the background once it has
+# stood this long; a search before that builds it on demand.
+SETTLE_SECONDS = 1.0
 
 
 class Answerer:
@@ -49,8 +54,10 @@ class Answerer:
             return snap
         with self._lock:
             if self._snapshot is None or self._snapshot.version != version:
-                self._snapshot = Snapshot.load(self.sql_engine, self.params)
-                self._snapshot.warm()
+                snap = self._snapshot = Snapshot.load(self.sql_engine, self.params)
+                # While an ingest commits letter after letter, each answer loads a newer
+                # snapshot: only the one still current after SETTLE_SECONDS builds its index.
+                snap.warm(lambda: self._snapshot is snap, SETTLE_SECONDS)
             return self._snapshot
 
     def coverage(self) -> dict[str, dict[int, tuple[str, int]]]:

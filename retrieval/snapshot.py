@@ -8,6 +8,8 @@ restart of an unchanged store does not tokenize 40,000 passages again.
 import hashlib
 import os
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from sqlalchemy.engine import Engine as SqlEngine
 from retrieval.index import Hit, Params, PassageIndex
 from retrieval.tokenize import TOKENIZER_VERSION, tokenize
 from store import queries
-from store.db import open_session
+from store.db import consistent_session, open_session
 from store.queries import JudgementRow, LetterRef, PassageKeys, PassageRow
 
 
@@ -48,7 +50,7 @@ class Snapshot:
 
     @classmethod
     def load(cls, sql: SqlEngine, params: Params) -> "Snapshot":
-        with open_session(sql) as session:
+        with consistent_session(sql) as session:  # one version, while an ingest writes
             store_id, version = queries.store_id(session), queries.store_version(session)
             held = queries.letters_held(session)
             rows = queries.judgements(session)
@@ -86,9 +88,16 @@ class Snapshot:
                     self._index = self._cached_index() or self._build_index(save=True)
         return self._index
 
-    def warm(self) -> None:
-        """Build or load the index in the background, so the first search does not wait."""
-        threading.Thread(target=lambda: self.index, name="index-warm", daemon=True).start()
+    def warm(self, still_current: Callable[[], bool] = lambda: True, settle: float = 0) -> None:
+        """Build or load the index in the background, so the first search does not wait; after
+        ``settle`` seconds, and only if the snapshot is ``still_current`` then."""
+
+        def build() -> None:
+            time.sleep(settle)
+            if still_current():
+                self.index  # noqa: B018 (built on first use)
+
+        threading.Thread(target=build, name="index-warm", daemon=True).start()
 
     def reference_index(self) -> PassageIndex:
         """A freshly fitted index with its rank_bm25 model, for parity checks and benchmarks."""
@@ -111,7 +120,7 @@ class Snapshot:
 
     def _build_index(self, save: bool) -> PassageIndex:
         with open_session(self.sql) as session:
-            texts = queries.passage_texts(session)
+            texts = queries.passage_texts(session, self.keys.ids)
         index = PassageIndex.build(
             self.keys.ids, [tokenize(t) for t in texts], self.params, keep_model=not save
         )

@@ -3,6 +3,8 @@
 import os
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import event, inspect, text
@@ -80,6 +82,24 @@ def _sqlite_engine(url: str) -> Engine:
 def open_session(engine: Engine) -> Session:
     """A session for one unit of work; callers outside ``store`` never import sqlmodel."""
     return Session(engine)
+
+
+@contextmanager
+def consistent_session(engine: Engine) -> Iterator[Session]:
+    """A session whose reads all see the store as it was at the first of them, whatever an
+    ingest commits meanwhile: several reads that must agree (letters and their judgements)
+    would otherwise mix two versions. PostgreSQL: a REPEATABLE READ transaction; SQLite: an
+    explicit read transaction, which WAL keeps at one snapshot."""
+    with engine.connect() as connection:
+        if engine.dialect.name == "postgresql":
+            connection = connection.execution_options(isolation_level="REPEATABLE READ")
+        elif engine.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN")
+        try:
+            with Session(bind=connection) as session:
+                yield session
+        finally:
+            connection.rollback()  # read only: nothing to keep
 
 
 STORE_ID_KEY = "store_id"

@@ -106,9 +106,14 @@ def passage_keys(session: Session) -> PassageKeys:
     )
 
 
-def passage_texts(session: Session) -> list[str]:
-    """Passage texts in id order (the order of ``passage_keys``)."""
-    return list(session.exec(select(models.Passage.text).order_by(models.Passage.id)))
+def passage_texts(session: Session, ids: list[int] | None = None) -> list[str]:
+    """Passage texts in id order; or those of ``ids`` (a snapshot's, from ``passage_keys``) in
+    that order, "" for one gone since (its letter replaced), which no search then returns:
+    texts read after the keys, while an ingest writes, must still line up with them."""
+    if ids is None:
+        return list(session.exec(select(models.Passage.text).order_by(models.Passage.id)))
+    by_id = dict(session.exec(select(models.Passage.id, models.Passage.text)).all())
+    return [by_id.get(i, "") for i in ids]
 
 
 def passages_by_id(

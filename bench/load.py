@@ -82,13 +82,19 @@ class Fleet:
 
 @contextmanager
 def fleet(
-    replicas: int = 1, database: str | None = None, *, together: bool = False, startup: float = 60.0
+    replicas: int = 1,
+    database: str | None = None,
+    *,
+    together: bool = False,
+    startup: float = 60.0,
+    code: Path | None = None,
 ):
     """Start a recorder and ``replicas`` serve processes over ``database``; stop them after.
 
     The first replica makes the store (schema, bundled letters) and is healthy before the
     others start, as in a rolling deployment; ``together`` starts them all at once, which on an
-    empty PostgreSQL races in ``store.db.create_schema``."""
+    empty PostgreSQL races in ``store.db.create_schema``. ``code``: another checkout of the
+    project (a git worktree of an earlier commit) for the replicas to run instead of this one."""
     secret = secrets.token_hex(16)
     with ExitStack() as stack:
         work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="letters-load-")))
@@ -98,7 +104,7 @@ def fleet(
         stack.callback(stop_all, started)
         deadline = time.monotonic() + startup
         for n in range(replicas):
-            started.append(start_replica(n, work, database, recorder.api_url, secret))
+            started.append(start_replica(n, work, database, recorder.api_url, secret, code))
             if n == 0 and not together:
                 wait_healthy(started[0], deadline)
         for replica in started:
@@ -106,15 +112,13 @@ def fleet(
         yield Fleet(recorder, started, secret)
 
 
-def start_replica(n: int, work: Path, database: str, api_url: str, secret: str) -> Replica:
+def start_replica(
+    n: int, work: Path, database: str, api_url: str, secret: str, code: Path | None = None
+) -> Replica:
     port = free_port()
     home = work / f"replica{n}"
     home.mkdir()
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith("SLACK_") and "proxy" not in k.lower()
-    }
+    env = clean_env(code)
     env.update(
         SLACK_BOT_TOKEN=BOT_TOKEN,
         SLACK_SIGNING_SECRET=secret,
@@ -129,7 +133,7 @@ def start_replica(n: int, work: Path, database: str, api_url: str, secret: str) 
     with open(log, "w") as out:
         process = subprocess.Popen(
             [
-                *letters_command(),
+                *letters_command(code),
                 "serve",
                 "--http",
                 "--port",
@@ -145,9 +149,25 @@ def start_replica(n: int, work: Path, database: str, api_url: str, secret: str) 
     return Replica(f"http://127.0.0.1:{port}", process, log)
 
 
-def letters_command() -> list[str]:
+def letters_command(code: Path | None = None) -> list[str]:
+    """The ``letters`` command; from ``code`` (with ``clean_env(code)``) when given, as the
+    installed script would import this checkout whatever PYTHONPATH says."""
     script = Path(sys.executable).with_name("letters")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "letters"]
+    if script.exists() and code is None:
+        return [str(script)]
+    return [sys.executable, "-m", "letters"]
+
+
+def clean_env(code: Path | None = None) -> dict[str, str]:
+    """This environment without Slack settings or proxies; ``code`` first on the path."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("SLACK_") and "proxy" not in k.lower()
+    }
+    if code is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(code), env.get("PYTHONPATH")]))
+    return env
 
 
 def free_port() -> int:

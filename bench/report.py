@@ -282,7 +282,10 @@ def write_results(r: dict, path: Path = RESULTS) -> Path:
             ]
         }
         bodies[r["scale"]] = section
+        # Sections other commands write (bench/acks.py's) come after the scales: kept.
+        others = re.findall(r"<!-- bench:acks -->.*?<!-- /bench:acks -->\n?", text, re.S)
         text = head + "\n".join(bodies[k] for k in sorted(bodies))
+        text += "".join(f"\n{o}" for o in others)
     path.write_text(text, encoding="utf-8")
     return path
 

@@ -9,16 +9,21 @@ from slack_bolt import App
 
 from bot.deps import Deps, bind
 
+# The events and commands the app answers: manifest.yml subscribes to the same (``message`` as
+# ``message.im``, direct messages only); a test keeps the two in step.
+EVENTS = ("app_mention", "message", "app_home_opened")
+COMMANDS = ("/grade",)
+
 
 def register(app: App, deps: Deps) -> None:
     from bot import errors, incoming
     from bot.listeners import actions, commands, home, mentions, messages
 
     app.middleware(bind(incoming.answer_once, deps))
-    app.event("app_mention")(bind(mentions.on_mention, deps))
-    app.event("message")(bind(messages.on_message, deps))
-    app.event("app_home_opened")(bind(home.on_home_opened, deps))
-    app.command("/grade")(bind(commands.on_grade, deps))
+    listeners = (mentions.on_mention, messages.on_message, home.on_home_opened)
+    for event, listener in zip(EVENTS, listeners, strict=True):
+        app.event(event)(bind(listener, deps))
+    app.command(COMMANDS[0])(bind(commands.on_grade, deps))
     app.action("share")(bind(actions.on_share, deps))
     app.action("more")(bind(actions.on_more, deps))
     app.action(re.compile(r"^choose_\d+$"))(bind(actions.on_choose, deps))

@@ -238,6 +238,17 @@ def test_the_manifest_asks_for_the_scopes_the_install_asks_for():
     assert manifest["oauth_config"]["scopes"]["bot"] == list(BOT_SCOPES)
 
 
+def test_the_manifest_subscribes_to_the_events_and_commands_the_app_answers():
+    from bot.listeners import COMMANDS, EVENTS
+
+    manifest = yaml.safe_load((ROOT / "manifest.yml").read_text())
+    subscribed = manifest["settings"]["event_subscriptions"]["bot_events"]
+    assert sorted(e.removesuffix(".im") for e in subscribed) == sorted(EVENTS)
+    assert [c["command"] for c in manifest["features"]["slash_commands"]] == list(COMMANDS)
+    assert manifest["settings"]["interactivity"]["is_enabled"] is True  # the buttons
+    assert manifest["features"]["app_home"]["home_tab_enabled"] is True
+
+
 @pytest.mark.postgres
 def test_two_workspaces_install_on_postgresql(slack):
     import os

@@ -176,17 +176,14 @@ def _csa_title(
     here = lines[at].text
     m = _csa_match(here)
     if m:
-        if known(m["council"]) or at == 0 or lines[at - 1].blank:
-            return m, range(at, at + 1)
-        joined = _csa_match(f"{lines[at - 1].text.strip()} {here.strip()}")
-        return (
-            (joined, range(at - 1, at + 1))
-            if joined and known(joined["council"])
-            else (
-                m,
-                range(at, at + 1),
-            )
-        )
+        # The line above, joined on, wins when it makes a council: a name wrapped after its
+        # first word ("Birmingham" / "City Council children's …") leaves a line whose own
+        # "council" can be another one ("City Council" is the City of London's).
+        if at > 0 and not lines[at - 1].blank:
+            joined = _csa_match(f"{lines[at - 1].text.strip()} {here.strip()}")
+            if joined and known(joined["council"]):
+                return joined, range(at - 1, at + 1)
+        return m, range(at, at + 1)
     below = lines[at + 1].text if at + 1 < len(lines) else ""
     if below.strip() and not _csa_match(below) and not here.rstrip().endswith("."):
         joined = _csa_match(f"{here.strip()} {below.strip()}")

@@ -223,7 +223,12 @@ def _wrapped_tail(lines: list[Line], head: Line) -> Line | None:
     if len(head.text.strip()) + len(nxt.text.strip()) + 1 > MAX_HEADING:
         return None
     m = HEADING_GRADE.search(nxt.text)
-    return nxt if m and not nxt.text[m.end() :].strip(" \t()abcdefghijklmnopqrstuvwxyz") else None
+    return nxt if m and GRADE_WORD_AFTER.fullmatch(nxt.text[m.end() :]) else None
+
+
+# What may follow "Grade 3" on a wrapped heading's last line: nothing, or the grade's word, as
+# the letters print it ("(good)", "(Good)", "- good", ": Good").
+GRADE_WORD_AFTER = re.compile(r"\s*(?:[-\u2013:]\s*)?(?:\(\s*[a-z]+\s*\)|[a-z]+)?\s*", re.I)
 
 
 def _heading_tail(heading_lines: dict[int, SectionStart], index: int) -> bool:

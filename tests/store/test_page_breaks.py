@@ -45,3 +45,21 @@ def test_a_page_break_inside_the_grade_table() -> None:
             "education": 4,
         }
     )
+
+
+def test_a_wrapped_heading_keeps_its_grade_whatever_follows_the_grade() -> None:
+    """The grade's word after it, as letters print it (formats.md §6: "Grade 3 (good)")."""
+    head = "Capacity to improve, including the management of services for children and young people"
+    lines = BIRMINGHAM.split("\n")
+    at = lines.index(head)
+    grade_at = next(i for i in range(at + 1, at + 4) if lines[i].strip().startswith("Grade"))
+    for after in ("", " (good)", " (Good)", " - good", " – Good", ": good", " (GOOD)"):
+        wrapped = list(lines)
+        wrapped[at : grade_at + 1] = [
+            "Capacity to improve, including the management of services for children",
+            f"and young people Grade 3{after}",
+        ]
+        letter = parse_letter("\n".join(wrapped), "x.txt")
+        capacity = [j for j in letter.judgements if j.area == "capacity_to_improve"]
+        assert [(j.grade, j.section) for j in capacity] == [(3, head)], after
+        assert not any(p.text.startswith("and young people") for p in letter.passages), after

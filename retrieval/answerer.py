@@ -54,10 +54,12 @@ class Answerer:
             return snap
         with self._lock:
             if self._snapshot is None or self._snapshot.version != version:
+                first = self._snapshot is None
                 snap = self._snapshot = Snapshot.load(self.sql_engine, self.params)
                 # While an ingest commits letter after letter, each answer loads a newer
                 # snapshot: only the one still current after SETTLE_SECONDS builds its index.
-                snap.warm(lambda: self._snapshot is snap, SETTLE_SECONDS)
+                # The first snapshot of a process warms at once (nothing was ready before it).
+                snap.warm(lambda: self._snapshot is snap, 0 if first else SETTLE_SECONDS)
             return self._snapshot
 
     def coverage(self) -> dict[str, dict[int, tuple[str, int]]]:

@@ -52,3 +52,41 @@ def test_an_index_built_after_an_ingest_still_finds_its_own_passages(sql):
     fresh = Snapshot.load(sql, Params())
     found = fresh.search("Kingston upon Thames performs excellently", 3)
     assert found and "Kingston" in found[0][0].text
+
+
+def test_only_a_version_that_stands_builds_its_index_in_the_background(sql, monkeypatch):
+    """While an ingest commits letter after letter, each answer sees a newer version: the
+    index (seconds of CPU) is built for the one still current after SETTLE_SECONDS only."""
+    import threading
+
+    from retrieval import snapshot as snapshot_module
+    from retrieval.answerer import Answerer
+
+    built: list[int] = []
+    real = Snapshot._build_index
+
+    def counted(self, save):
+        built.append(self.version)
+        return real(self, save)
+
+    settled = threading.Event()  # the settling time is over when the test says so
+
+    def settle(seconds: float) -> None:
+        if seconds:
+            settled.wait(5)
+
+    monkeypatch.setattr(Snapshot, "_build_index", counted)
+    monkeypatch.setattr(snapshot_module.time, "sleep", settle)
+    engine = Answerer.open(sql)
+    first = engine.snapshot()  # the first warms at once
+    for t in [t for t in threading.enumerate() if t.name == "index-warm"]:
+        t.join(5)
+    for path in (LATER, LETTERS / "csa2011_late_slough.txt"):
+        ingest_paths(sql, [path])
+        engine.snapshot()  # a newer version each time, loaded by an answer
+    last = engine.snapshot()
+    settled.set()
+    for t in [t for t in threading.enumerate() if t.name == "index-warm"]:
+        t.join(5)
+    assert first.version in built and last.version in built
+    assert len(built) == 2  # the version in between was superseded before it settled

@@ -4,6 +4,7 @@ is dropped without touching the store."""
 
 import json
 import logging
+import os
 import sqlite3
 import threading
 
@@ -12,7 +13,7 @@ import pytest
 from bot import incoming
 from bot.incoming import Recent
 from store import botstate
-from store.db import make_engine
+from store.db import create_schema, make_engine
 from tests.bot.conftest import CHANNEL, TEAM
 from tests.bot.test_http import post
 from tests.bot.test_rules import mention_event
@@ -120,11 +121,22 @@ def test_recent_is_safe_across_threads():
     assert sorted(firsts) == list(range(200))  # each key first exactly once
 
 
+@pytest.fixture
+def postgres():
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        pytest.skip("TEST_DATABASE_URL not set (scripts/with-postgres provides one)")
+    engine = make_engine(url)
+    create_schema(engine)
+    yield engine
+    engine.dispose()
+
+
 @pytest.mark.postgres
-def test_on_postgresql_a_claim_held_by_an_unfinished_write_is_unknown_within_the_wait(sql_engine):
-    if sql_engine.dialect.name != "postgresql":
-        pytest.skip("the PostgreSQL form of the bounded wait")
+def test_on_postgresql_a_claim_held_by_an_unfinished_write_is_unknown_within_the_wait(postgres):
     from sqlalchemy import insert
+
+    sql_engine = postgres
 
     other = sql_engine.connect()  # another replica, its claim of the same event not committed
     other.execute(insert(botstate.models.SlackEvent).values(event_id="T1:Ev9", received_at=_now()))

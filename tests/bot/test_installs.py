@@ -110,12 +110,15 @@ def mention_from(bot, base: str, team: str, text: str, ts: str, thread_ts: str |
 
 
 def test_the_install_page_asks_slack_for_the_bots_scopes_and_a_state(served_oauth):
-    _, base = served_oauth
+    bot, base = served_oauth
     browser = Browser()
     state, query = start_install(base, browser)
     assert query["client_id"] == [CLIENT_ID]
     assert query["scope"][0].split(",") == list(BOT_SCOPES)
     assert browser.cookies == {"slack-app-oauth-state": state}
+    with bot.engine.sql_engine.connect() as conn:  # the state is kept in the letters store
+        kept = conn.exec_driver_sql("SELECT state FROM slack_oauth_states").scalars().all()
+    assert kept == [state]
 
 
 def test_two_workspaces_install_and_each_is_answered_with_its_own_token(served_oauth, slack):

@@ -281,4 +281,5 @@ def test_two_workspaces_install_on_postgresql(slack):
     finally:
         server.shutdown()
         server.server_close()
+        engine.snapshot().index  # noqa: B018 (the background index build done, on its connection)
         engine.sql_engine.dispose()

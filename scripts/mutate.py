@@ -6,6 +6,13 @@
     .venv/bin/python scripts/mutate.py bot/signing.py   the modules named
     .venv/bin/python scripts/mutate.py retrieval/ranking.py --tests tests/retrieval/test_x.py
                                                         judged by those tests only
+    .venv/bin/python scripts/mutate.py --ledger         the whole product's score, from the ledger
+
+Every run records, per module whose mutants were all checked, its score in the ledger
+(docs/mutation-ledger.tsv) against the module's git blob: a whole-product run takes hours on two
+cores, so the whole score is composed from runs of a few modules each. An entry counts only
+while the module's code is still the code that was measured; a changed module is "stale" and
+its mutants count as not measured until it is run again.
 
 The run happens in a copy of the working tree under a temporary folder, so editing while it
 runs changes nothing, and nothing is left in the checkout. mutmut runs only the tests that
@@ -28,6 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("store", "retrieval", "bot")
 TARGET = 0.90  # the house bar: nine mutants in ten are caught by a test a user would notice
+LEDGER = ROOT / "docs" / "mutation-ledger.tsv"
+LEDGER_FIELDS = ("module", "blob", "killed", "checked", "judges", "date")
 DETECTED = {"killed", "timeout", "segfault", "caught by type check"}
 NOT_COUNTED = {"skipped", "not checked"}
 
@@ -102,6 +111,88 @@ def select_tests(pyproject: Path, tests: list[str]) -> None:
     pyproject.write_text(text, encoding="utf-8")
 
 
+def blob(module_path: str) -> str:
+    """The git blob of a module as it is on disk: the same code gives the same blob."""
+    return subprocess.run(
+        ["git", "hash-object", module_path], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+def product_modules() -> list[str]:
+    files = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "--", *PACKAGES],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    # An empty __init__.py has nothing to mutate, and is not listed.
+    return sorted(
+        f for f in files if f.endswith(".py") and (ROOT / f).is_file() and (ROOT / f).stat().st_size
+    )
+
+
+def read_ledger() -> dict[str, dict[str, str]]:
+    if not LEDGER.is_file():
+        return {}
+    rows = [line.split("\t") for line in LEDGER.read_text(encoding="utf-8").splitlines()[1:]]
+    return {row[0]: dict(zip(LEDGER_FIELDS, row, strict=True)) for row in rows if row}
+
+
+def write_ledger(entries: dict[str, dict[str, str]]) -> None:
+    lines = ["\t".join(LEDGER_FIELDS)]
+    lines += ["\t".join(entries[m][f] for f in LEDGER_FIELDS) for m in sorted(entries)]
+    LEDGER.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def record(found: dict[str, str], modules: list[str], blobs: dict[str, str], judges: str) -> None:
+    """Enter each module whose every mutant was checked; a part-checked module is not entered."""
+    if not found:
+        print("mutmut reported no mutants at all; nothing entered in the ledger")
+        return
+    entries = read_ledger()
+    today = subprocess.run(["date", "-u", "+%F"], capture_output=True, text=True).stdout.strip()
+    for module in modules:
+        prefix = pattern(module)[:-1]
+        mine = {n: s for n, s in found.items() if n.startswith(prefix)}
+        if any(s in NOT_COUNTED for s in mine.values()):
+            print(f"{module}: not every mutant was checked; the ledger keeps its old entry")
+            continue
+        killed = sum(1 for s in mine.values() if s in DETECTED)
+        entries[module] = dict(
+            module=module,
+            blob=blobs[module],
+            killed=str(killed),
+            checked=str(len(mine)),
+            judges=judges,
+            date=today,
+        )
+    write_ledger(entries)
+
+
+def ledger_report() -> float:
+    """The whole product's score from the ledger's current entries, and what it leaves out."""
+    entries = read_ledger()
+    killed = checked = 0
+    for module in product_modules():
+        entry = entries.get(module)
+        if entry is None:
+            state = "never measured"
+        elif entry["blob"] != blob(module):
+            state = f"stale (measured {entry['date']}, changed since)"
+        else:
+            killed += int(entry["killed"])
+            checked += int(entry["checked"])
+            share = int(entry["killed"]) / max(int(entry["checked"]), 1)
+            state = f"{entry['killed']}/{entry['checked']} = {share:.1%}"
+        print(f"{module:32} {state}")
+    score = killed / checked if checked else 0.0
+    print(
+        f"whole product, modules measured on their current code: {killed}/{checked} = {score:.1%}"
+    )
+    return score
+
+
 def report(found: dict[str, str], patterns: list[str] | None) -> float:
     wanted = {
         name: status
@@ -146,13 +237,20 @@ def main() -> int:
         default=None,
         help="run in this new folder and leave it, to read survivors with `mutmut show` there",
     )
+    parser.add_argument(
+        "--ledger", action="store_true", help="print the whole product's score from the ledger"
+    )
     args = parser.parse_args()
+    if args.ledger:
+        return 0 if ledger_report() >= TARGET else 1
     mutmut = str(Path(sys.executable).with_name("mutmut"))
     modules = None if args.all else (args.modules or changed_modules(args.base))
     if modules == []:
         print(f"no product module changed since {args.base}")
         return 0
     patterns = [pattern(m) for m in modules] if modules else None
+    measured = modules or product_modules()
+    blobs = {m: blob(m) for m in measured}
     with tempfile.TemporaryDirectory(prefix="letters-mutate-") as tmp:
         workdir = Path(args.keep) if args.keep else Path(tmp)
         workdir.mkdir(parents=True, exist_ok=bool(not args.keep))
@@ -166,7 +264,9 @@ def main() -> int:
             check=False,
             stdout=subprocess.DEVNULL,
         )
-        score = report(results(workdir, mutmut), patterns)
+        found = results(workdir, mutmut)
+        score = report(found, patterns)
+        record(found, measured, blobs, " ".join(args.tests) if args.tests else "tests/")
     return 0 if score >= TARGET else 1
 
 

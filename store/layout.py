@@ -11,6 +11,8 @@ from store.lines import (
     MAX_HEADING,
     PAGE_FURNITURE,
     PLAIN_HEADINGS,
+    SALUTATION,
+    SALUTATION_WITHIN,
     SCALE_CELL,
     SUB_HEADINGS,
     Line,
@@ -23,7 +25,6 @@ from store.vocabulary import LetterKind
 
 TERMINAL = re.compile(r"(?:[.!?:;\"']|[.!?]\))\s*$")  # a bracket ends a sentence only after a stop
 CLOSING = re.compile(r"^\s*yours (?:sincerely|faithfully)\b", re.I)
-SALUTATION = re.compile(r"^\s*dear\s+\S", re.I)
 CSA_GRADE_LINE = re.compile(
     r"^\s*(?:(?:annual\s+)?children'?\s?s?\s+services\s+assessment\s*[:\-]?\s*)?"
     r"performs \w+\s*\(\s*[1-4]\s*\)\s*$",
@@ -31,7 +32,8 @@ CSA_GRADE_LINE = re.compile(
 )
 
 # Thresholds, in lines of the letter or characters of a line.
-SALUTATION_WITHIN = 60  # "Dear" follows letterhead and address (by line 19 seen); not the body's
+MAX_ADDRESS_LINES = 15  # a date and an addressee's name, post, office and address: 12 seen
+MAX_ADDRESS_WIDTH = 70  # an address line is short; "Strategic Director of ..." is the longest, ~60
 MAX_SCALE_CELL = 120  # a scale-key cell is one line of ~65 characters; longer is prose quoting it
 HEADING_WINDOW = 4  # a heading and the next 3 lines: its "Grade N" sits below a blank line or two
 FULL_LINE = 0.85  # a "." line within 15% of the wrap width ended a sentence, not a paragraph
@@ -77,13 +79,27 @@ class Layout:
         return current
 
 
-def header_end(lines: list[Line], title_line: int) -> int:
-    """Index of the first line after the letterhead, date, address and salutation."""
-    limit = min(title_line + 1, SALUTATION_WITHIN) if title_line > 0 else SALUTATION_WITHIN
-    for ln in lines[:limit]:
-        if SALUTATION.match(ln.text):
-            return max(ln.index + 1, 0)
+def header_end(lines: list[Line], title_lines: range) -> int:
+    """Index of the first line after the letterhead, date, address and salutation.
+
+    The title usually follows "Dear ...", but some copies print it above the date and address,
+    as a subject line: then the salutation after it still ends the letterhead, as long as only
+    short address-like lines stand between them (a body line starting "Dear" does not)."""
+    for ln in lines[:SALUTATION_WITHIN]:
+        if not SALUTATION.match(ln.text):
+            continue
+        if not title_lines or ln.index < title_lines.start:
+            return ln.index + 1
+        return ln.index + 1 if _only_address(lines[title_lines.stop : ln.index]) else 0
     return 0
+
+
+def _only_address(between: list[Line]) -> bool:
+    """Whether the lines between a title and a "Dear" below it are a date and an address."""
+    filled = [ln for ln in between if not ln.blank]
+    return len(filled) <= MAX_ADDRESS_LINES and all(
+        len(ln.text.strip()) <= MAX_ADDRESS_WIDTH or LETTERHEAD.search(ln.text) for ln in filled
+    )
 
 
 def closing_start(lines: list[Line]) -> int:
@@ -104,7 +120,7 @@ def classify(
 ) -> list[str]:
     """Each line's role. ``page_tops``: lines that open a page (after a form feed), where a
     running header printed once (a two-page letter's) is told by its place."""
-    first = header_end(lines, title_lines.start)
+    first = header_end(lines, title_lines)
     last = closing_start(lines)
     furniture = repeated_furniture(lines) if furniture is None else furniture
     paragraph_style = is_paragraph_style(lines)
@@ -135,9 +151,7 @@ def classify(
             role = "grade"
         elif SCALE_CELL.match(text) and len(text) < MAX_SCALE_CELL or _key_wrap(lines, roles, ln):
             role = "junk"
-        elif _heading_shaped(text) and (
-            SUB_HEADINGS.match(ln.key) or (PLAIN_HEADINGS.match(ln.key) and kind == LetterKind.APA)
-        ):
+        elif _heading_shaped(text) and _sub_heading(ln.key, kind) or _wrapped_sub(lines, ln, kind):
             role = "sub"
         elif BULLET.match(text) or (paragraph_style and re.match(r"^ \S", text)):
             role = "bullet"
@@ -185,6 +199,29 @@ def _key_wrap(lines: list[Line], roles: list[str], line: Line) -> bool:
     )
 
 
+def _sub_heading(key: str, kind: str) -> bool:
+    return bool(SUB_HEADINGS.match(key) or (PLAIN_HEADINGS.match(key) and kind == LetterKind.APA))
+
+
+def _wrapped_sub(lines: list[Line], line: Line, kind: str) -> bool:
+    """Either half of a sub-heading wrapped over two lines ("Important weaknesses and" /
+    "areas for development")."""
+    return any(
+        _heading_shaped(first.text) and _sub_heading(f"{first.key} {second.key}", kind)
+        for first, second in _pairs(lines, line)
+    )
+
+
+def _pairs(lines: list[Line], line: Line) -> list[tuple[Line, Line]]:
+    """The line with the one above it and with the one below it, where neither is blank."""
+    pairs = []
+    if line.index > 0 and not lines[line.index - 1].blank and not line.blank:
+        pairs.append((lines[line.index - 1], line))
+    if line.index + 1 < len(lines) and not lines[line.index + 1].blank and not line.blank:
+        pairs.append((line, lines[line.index + 1]))
+    return pairs
+
+
 def _heading_shaped(text: str) -> bool:
     """Headings start with a capital and do not end like a sentence or a clause."""
     text = text.strip()
@@ -192,38 +229,61 @@ def _heading_shaped(text: str) -> bool:
 
 
 def find_headings(
-    lines: list[Line], kind: str, csa_title: int | None, after: int
+    lines: list[Line], kind: str, csa_title: range | None, after: int
 ) -> dict[int, SectionStart]:
+    """Each section heading by its line: the CSA title, area headings and plain headings. A
+    heading wrapped onto a second line ("Overall effectiveness" / "of children's services")
+    takes that line with it, so the tail is never read as prose."""
     found: dict[int, SectionStart] = {}
+    csa_title = csa_title or range(0)
     for ln in lines[after:]:
-        if ln.index == csa_title:
-            found[ln.index] = SectionStart(ln.index, "Children's services assessment", "overall")
+        if csa_title and ln.index == csa_title.start:
+            found[ln.index] = SectionStart(
+                ln.index, "Children's services assessment", "overall", None, len(csa_title) > 1
+            )
             continue
         hit = area_heading(ln, lines[ln.index + 1 : ln.index + HEADING_WINDOW])
         if hit:
             area, grade = hit
-            tail = _wrapped_tail(lines, ln) if grade is None else None
+            tail = None if HEADING_GRADE.search(ln.text) else _wrapped_tail(lines, ln)
             if tail is not None:
                 joined = f"{ln.text.strip()} {tail.text.strip()}"
-                grade = int(HEADING_GRADE.search(tail.text).group(1))
+                on_tail = HEADING_GRADE.search(tail.text)
+                grade = int(on_tail.group(1)) if on_tail else grade
                 found[ln.index] = SectionStart(ln.index, _bare(joined), area, grade, True)
             else:
                 found[ln.index] = SectionStart(ln.index, _bare(ln.text), area, grade)
         elif kind == LetterKind.CSA and PLAIN_HEADINGS.match(ln.key) and _heading_shaped(ln.text):
             found[ln.index] = SectionStart(ln.index, ln.text.strip(), None)
+        elif kind == LetterKind.CSA and (tail := _wrapped_plain(lines, ln)) is not None:
+            joined = f"{ln.text.strip()} {tail.text.strip()}"
+            found[ln.index] = SectionStart(ln.index, joined, None, None, True)
     return found
 
 
+def _wrapped_plain(lines: list[Line], head: Line) -> Line | None:
+    """The second line of a plain heading wrapped over two ("Annual rating of council" /
+    "children's services for 2009")."""
+    nxt = lines[head.index + 1] if head.index + 1 < len(lines) else None
+    if nxt is None or nxt.blank or not _heading_shaped(head.text):
+        return None
+    return nxt if PLAIN_HEADINGS.match(f"{head.key} {nxt.key}") else None
+
+
 def _wrapped_tail(lines: list[Line], head: Line) -> Line | None:
-    """The next line when it finishes a wrapped heading and carries its grade ("Capacity to
-    improve, including the management of services for children" / "and young people Grade 3")."""
+    """The next line when it finishes a wrapped heading: it goes on in lower case and either
+    carries the grade ("Capacity to improve, including the management of services for children"
+    / "and young people Grade 3") or ends without a stop ("Overall effectiveness" / "of
+    children's services"), as a sentence would not."""
     nxt = lines[head.index + 1] if head.index + 1 < len(lines) else None
     if nxt is None or nxt.blank or not nxt.text.strip()[:1].islower():
         return None
     if len(head.text.strip()) + len(nxt.text.strip()) + 1 > MAX_HEADING:
         return None
     m = HEADING_GRADE.search(nxt.text)
-    return nxt if m and GRADE_WORD_AFTER.fullmatch(nxt.text[m.end() :]) else None
+    if m is None:
+        return None if TERMINAL.search(nxt.text) else nxt
+    return nxt if GRADE_WORD_AFTER.fullmatch(nxt.text[m.end() :]) else None
 
 
 # What may follow "Grade 3" on a wrapped heading's last line: nothing, or the grade's word, as

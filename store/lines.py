@@ -15,6 +15,13 @@ MAX_HEADING = 120
 SHORT_HEADING = 90  # capacity heading (87) fits; longer must be followed by its "Grade N" line
 MAX_FURNITURE = 100  # headers and footers (address, page no.) are short; a long repeat is prose
 MIN_FURNITURE_REPEATS = 2  # a running header comes once a page: twice in a two-page letter
+PAGE_TOP_LINES = 2  # a running header on page 1 is its first line (or second, under a logo's)
+SALUTATION_WITHIN = 60  # "Dear" follows letterhead and address (by line 19 seen); not the body's
+
+SALUTATION = re.compile(r"^\s*dear\s+\S", re.I)
+# A line ending in one of these words (or a comma) has not ended its sentence: the next line
+# carries it on, whatever its case ("... in parts of Ellesmere Port and" / "Chester.").
+RUNS_ON_WORD = re.compile(r"(?:,|\b(?:and|or|of|the|in|to|for|with|by|on|at|from|an?))$", re.I)
 
 AREA_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (area, re.compile(rf"^(?:the )?{pattern}\b"))
@@ -160,7 +167,17 @@ STOPPED = re.compile(r"[.!?:;]$")  # a line that ends a sentence or clause
 
 def repeated_furniture(lines: list[Line]) -> set[str]:
     """Short lines printed on several pages (running headers), by their key."""
-    counts = Counter(ln.key for ln in lines if not ln.blank and len(ln.text) < MAX_FURNITURE)
+    # The address is printed once, above "Dear": a body line that repeats one of its lines
+    # ("Chester." after "... Ellesmere Port and") is not a running header. A running header
+    # printed on the first page too stands at its top, above the letterhead.
+    body = after_salutation(lines)
+    counts = Counter(
+        ln.key
+        for ln in lines
+        if not ln.blank
+        and len(ln.text) < MAX_FURNITURE
+        and (ln.index >= body or ln.index < PAGE_TOP_LINES)
+    )
     joined = Counter(ln.key for ln in lines if _joined(ln, lines))
     return {
         k
@@ -182,5 +199,16 @@ def _joined(line: Line, lines: list[Line]) -> bool:
     before = lines[line.index - 1].text.strip() if line.index > 0 else ""
     after = lines[line.index + 1].text.strip() if line.index + 1 < len(lines) else ""
     runs_on = bool(after) and after[0].islower() and not STOPPED.search(text)
-    carries_on = bool(before) and text[:1].islower() and not STOPPED.search(before)
+    carries_on = bool(before) and not STOPPED.search(before)
+    carries_on = carries_on and (
+        text[:1].islower() or (text[:1].isalpha() and bool(RUNS_ON_WORD.search(before)))
+    )
     return runs_on or carries_on
+
+
+def after_salutation(lines: list[Line]) -> int:
+    """Index after the "Dear ..." line, or 0 when none opens the letter."""
+    for ln in lines[:SALUTATION_WITHIN]:
+        if SALUTATION.match(ln.text):
+            return ln.index + 1
+    return 0

@@ -11,7 +11,6 @@ from store.grades import Found, csa_grade, heading_grades, prose_quote, table_gr
 from store.layout import (
     CLOSING,
     SALUTATION,
-    SALUTATION_WITHIN,
     Layout,
     SectionStart,
     build_blocks,
@@ -22,6 +21,7 @@ from store.lines import (
     LETTERHEAD,
     PAGE_FURNITURE,
     Line,
+    after_salutation,
     date_parts,
     is_paragraph_style,
     repeated_furniture,
@@ -276,8 +276,8 @@ def _page_tops(text: str, norm: Normalised, lines: list[Line]) -> frozenset[int]
 
 
 def lay_out(lines: list[Line], title: Title, page_tops: frozenset[int] = frozenset()) -> Layout:
-    csa_title = title.lines.start if title.kind == LetterKind.CSA else None
-    first = title.lines.stop if title.kind == LetterKind.APA else _after_salutation(lines)
+    csa_title = title.lines if title.kind == LetterKind.CSA else None
+    first = title.lines.stop if title.kind == LetterKind.APA else after_salutation(lines)
     headings = find_headings(lines, title.kind, csa_title, first)
     furniture = repeated_furniture(lines)  # read once: the table and the roles both use it
     table = table_region(lines, furniture) if title.kind == LetterKind.APA else range(0)
@@ -328,13 +328,6 @@ def _intro(
             break
         return headings[index]
     return SectionStart(first, "Introduction", None)
-
-
-def _after_salutation(lines: list[Line]) -> int:
-    for ln in lines[:SALUTATION_WITHIN]:
-        if SALUTATION.match(ln.text):
-            return ln.index + 1
-    return 0
 
 
 def find_grades(layout: Layout, title: Title, source: str) -> list[Found]:

@@ -45,6 +45,7 @@ from store.lines import (
     MIN_FURNITURE_REPEATS,
     MIN_LONG_LINES,
     SHORT_HEADING,
+    after_salutation,
     area_heading,
     is_paragraph_style,
     repeated_furniture,
@@ -57,7 +58,6 @@ from store.parse import (
     MIN_PASSAGE_WORDS,
     SIGNATURE_WINDOW,
     TITLE_MAX_LINES,
-    _after_salutation,
     find_addressee,
     find_date,
     find_signatory,
@@ -159,9 +159,14 @@ def test_repeated_furniture_needs_min_repeats(copies: int, expected: bool) -> No
 @pytest.mark.parametrize(
     "first_line_after_salutation",
     [
-        pytest.param(lambda lines: header_end(lines, 0), id="header_end"),
-        pytest.param(lambda lines: header_end(lines, 2 * SALUTATION_WITHIN), id="late_title"),
-        pytest.param(_after_salutation, id="csa_body_start"),
+        pytest.param(lambda lines: header_end(lines, range(0)), id="header_end"),
+        pytest.param(
+            lambda lines: header_end(
+                lines, range(2 * SALUTATION_WITHIN, 2 * SALUTATION_WITHIN + 1)
+            ),
+            id="late_title",
+        ),
+        pytest.param(after_salutation, id="csa_body_start"),
     ],
 )
 @pytest.mark.parametrize(

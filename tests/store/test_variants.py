@@ -14,7 +14,7 @@ from store.parse import parse_letter
 from store.text import fold
 from store.vocabulary import APA_LABELS, CSA_LABELS, LetterKind
 from tests.conftest import LETTERS, letter_cases
-from tests.store.variants import ENCODINGS, VARIATIONS, combined
+from tests.store.variants import BY_NAME, ENCODINGS, VARIATIONS, combined
 
 CASES = letter_cases()
 COMBINATIONS = 6  # seeded combinations of three variations per letter
@@ -111,3 +111,59 @@ def test_quotes_stay_whole_under_every_variation(variation) -> None:
         text = variation.apply(TEXT[case], random.Random(case))
         problems += [f"{case}: {p}" for p in quote_problems(text, kind)]
     assert problems == []
+
+
+# -- passages ----------------------------------------------------------------------------------
+
+#: Variations that move or mark structure but leave every sentence where it was: a reader
+#: searching the letter must find the same passages in either copy.
+LAYOUT_ONLY = (
+    "crlf",
+    "cr_only",
+    "headings_caps",
+    "heading_grade_separator",
+    "grade_line_moved",
+    "grade_word",
+    "long_line_wrapped",
+    "nbsp",
+    "soft_hyphens",
+    "title_2005_apostrophe",
+    "table_first_row_singular",
+    "title_above_salutation",
+    "letterhead_debris",
+    "bullet_glyphs",
+    "page_break_mid_paragraph",
+)
+# A passage that ends on one of these has lost the end of its sentence ("... in parts of
+# Ellesmere Port and", its "Chester." taken for a running header).
+CLAUSE_GOES_ON = re.compile(r"(?:,|\b(?:and|or|of|the|in|to|for|with|by|on|at|from|an?))$", re.I)
+
+
+def passages(text: str) -> list[str]:
+    return [fold(p.text).replace("\u00ad", "") for p in parse_letter(text, "v.txt").passages]
+
+
+@pytest.mark.parametrize("name", LAYOUT_ONLY)
+def test_layout_variations_keep_every_passage(name: str) -> None:
+    changed = {}
+    for case in CASES:
+        text = BY_NAME[name].apply(TEXT[case], random.Random(case))
+        got, want = passages(text), passages(TEXT[case])
+        if got != want:
+            changed[case] = [p[:70] for p in got if p not in want] + [
+                f"lost: {p[:70]}" for p in want if p not in got
+            ]
+    assert changed == {}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_no_passage_stops_in_the_middle_of_a_clause(case: str) -> None:
+    copies = [(v.name, v.apply(TEXT[case], random.Random(case))) for v in VARIATIONS]
+    copies += [(f"combined {seed}", combined(TEXT[case], seed)[0]) for seed in range(COMBINATIONS)]
+    cut = [
+        f"{name}: ...{p[-60:]}"
+        for name, text in [("as written", TEXT[case]), *copies]
+        for p in passages(text)
+        if CLAUSE_GOES_ON.search(p.rstrip())
+    ]
+    assert cut == []

@@ -855,6 +855,21 @@ def page_break_mid_paragraph(text: str, rng: random.Random) -> str:
     return out
 
 
+@_lf_only
+def title_above_salutation(text: str, rng: random.Random) -> str:
+    """The title printed above "Dear ..." as a subject line: under the address, or at the top."""
+    lines = text.split("\n")
+    dear = next((i for i, ln in enumerate(lines) if re.match(r"^\s*Dear\s", ln)), None)
+    title = _title_block(lines)
+    if dear is None or title is None or title[0] < dear:
+        return text
+    block = lines[title[0] : title[1]]
+    del lines[title[0] : title[1]]
+    at = rng.choice((dear, 0))
+    lines[at:at] = [*block, ""]
+    return "\n".join(lines)
+
+
 VARIATIONS: tuple[Variation, ...] = (
     Variation("crlf", "§6.6: CRLF line ends", crlf, "line_end"),
     Variation("cr_only", "§6.6: CR-only line ends", cr_only, "line_end"),
@@ -915,6 +930,12 @@ VARIATIONS: tuple[Variation, ...] = (
         "table_label",
     ),
     Variation(
+        "title_above_salutation",
+        "a subject-line title printed above 'Dear ...' (under the address or at the top)",
+        title_above_salutation,
+        "title_place",
+    ),
+    Variation(
         "letterhead_debris",
         "§6.2: letterhead debris ('London WC2B 6SE /', an empty 'Email:')",
         letterhead_debris,
@@ -952,6 +973,7 @@ _ORDER = (
     "title_apostrophe",
     "case",
     "title_wrap",
+    "title_place",
     "letterhead",
     "bullets",
     "apostrophe",

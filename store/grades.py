@@ -22,6 +22,14 @@ CSA_GRADE = re.compile(
     re.I,
 )
 
+# The rating on the heading's own line, after its year ("... assessment 2011: Performs poorly
+# (1)"), as a copy that lost the line break gives it.
+CSA_AFTER_TITLE = re.compile(
+    r"\d{4}\s*[:|\-\u2013]?\s*performs (excellently|well|adequately|poorly)\s*"
+    r"(?:\(\s*([1-4])\s*\))?\s*$",
+    re.I,
+)
+
 
 def _prose(pattern: str, flags: int = re.I) -> re.Pattern[str]:
     """A pattern of words whose spaces match any white space: prose wraps between any two."""
@@ -166,38 +174,46 @@ def heading_grades(layout: Layout) -> list[Found]:
             span = (head.start + m.start(), head.start + m.end()) if m else (head.start, head.end)
             found.append(Found(section.area, section.grade, span, (head.start, head.end), index))
             continue
-        grade_line = _grade_line_after(lines, section.line)
-        if grade_line is not None:
-            grade = int(GRADE_LINE.match(grade_line.text).group(1))
-            found.append(
-                Found(
-                    section.area,
-                    grade,
-                    (grade_line.start, grade_line.end),
-                    (head.start, grade_line.end),
-                    index,
-                )
-            )
+        after = _grade_after(lines, section.line)
+        if after is not None:
+            grade, start, end = after
+            found.append(Found(section.area, grade, (start, end), (head.start, end), index))
     return _first_per_area(found)
 
 
-def _grade_line_after(lines: list[Line], at: int) -> Line | None:
+def _grade_after(lines: list[Line], at: int) -> tuple[int, int, int] | None:
+    """The grade below a heading and where it is printed: "Grade N" on one line, or "Grade"
+    and its digit on two (a box that an extraction split)."""
     seen = 0
     for ln in lines[at + 1 :]:
         if ln.blank:
             continue
-        if GRADE_LINE.match(ln.text):
-            return ln
+        m = GRADE_LINE.match(ln.text)
+        if m:
+            return int(m.group(1)), ln.start, ln.end
+        digit = _boxed_digit(lines, ln)
+        if digit is not None:
+            return int(digit.text), ln.start, digit.end
         seen += 1
         if seen >= GRADE_LINES_AFTER:
             return None
     return None
 
 
-def csa_grade(layout: Layout, title_line: int, section: int) -> Found | None:
-    """The first "Performs X (N)" line within a few lines after the assessment heading."""
-    for ln in layout.lines[title_line + 1 : title_line + CSA_GRADE_WINDOW]:
-        m = CSA_GRADE.match(ln.text)
+def _boxed_digit(lines: list[Line], label: Line) -> Line | None:
+    """The digit line under a line that says only "Grade"."""
+    if label.key != "grade":
+        return None
+    nxt = next((ln for ln in lines[label.index + 1 : label.index + 3] if not ln.blank), None)
+    return nxt if nxt is not None and re.fullmatch(r"\s*[1-4]\s*", nxt.text) else None
+
+
+def csa_grade(layout: Layout, title: range, section: int) -> Found | None:
+    """The rating printed after the assessment heading on its own line ("Performs X (N)",
+    the first within a few lines), or at the end of the heading itself."""
+    own = [layout.lines[title.stop - 1]] if title else []
+    for ln in own + layout.lines[title.start + 1 : title.start + CSA_GRADE_WINDOW]:
+        m = (CSA_AFTER_TITLE.search if ln in own else CSA_GRADE.match)(ln.text)
         if not m:
             continue
         word = CSA_WORDS[m.group(1).lower()]

@@ -7,6 +7,7 @@ from store.lines import (
     BULLET,
     GRADE_LINE,
     HEADING_GRADE,
+    HEADING_MARKUP,
     LETTERHEAD,
     MAX_HEADING,
     PAGE_FURNITURE,
@@ -20,6 +21,7 @@ from store.lines import (
     date_parts,
     is_paragraph_style,
     repeated_furniture,
+    undecorated,
 )
 from store.vocabulary import LetterKind
 
@@ -223,8 +225,9 @@ def _pairs(lines: list[Line], line: Line) -> list[tuple[Line, Line]]:
 
 
 def _heading_shaped(text: str) -> bool:
-    """Headings start with a capital and do not end like a sentence or a clause."""
-    text = text.strip()
+    """Headings start with a capital and do not end like a sentence or a clause (a copy's
+    number before one, "1) Strengths", is not part of it)."""
+    text = HEADING_MARKUP.sub("", text.strip())
     return bool(text) and text[0].isupper() and not text.endswith((".", ",", ";"))
 
 
@@ -299,8 +302,9 @@ def _heading_tail(heading_lines: dict[int, SectionStart], index: int) -> bool:
 def _bare(heading: str) -> str:
     """The heading without the grade printed after it: "Staying safe: Grade 2" cites as
     "Staying safe" (the grade is shown beside it anyway)."""
+    heading = undecorated(heading)
     m = HEADING_GRADE.search(heading)
-    return (heading[: m.start()] if m else heading).strip(" \t:,-\u2013")
+    return (heading[: m.start()] if m else heading).strip(" \t:,-\u2013(")
 
 
 def build_blocks(

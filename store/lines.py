@@ -52,12 +52,22 @@ SUB_HEADINGS = re.compile(
     r"strengths|key strengths|grade awarded|areas for judgement|judgement|grade|"
     r"children'?s? services assessment)$"
 )
-GRADE_LINE = re.compile(r"^\s*grade\s*:?\s*([1-4])\b(?!\s*/)(?:\s*[-(]?\s*[a-z]+\)?)?\s*$", re.I)
-# "Grade N" after a heading: after a separator, or glued on as PDF text runs may be
-# ("Being healthyGrade 2"), where only its capital tells it from the heading's last word.
-HEADING_GRADE = re.compile(
-    r"(?:[\s:,\-]+(?i:grade)|(?<=[a-z])Grade|(?<=[A-Z])GRADE)\s*:?\s*([1-4])\b(?!\s*/)"
+# "Grade 3" on its own line, as printed or as copies mark it up: "Grade 3 (good)", "Grade 3.",
+# "(Grade 3)", "**Grade 3**" (a Markdown conversion).
+GRADE_LINE = re.compile(
+    r"^\s*(?:\*\*|__|[(\[])?\s*grade\s*:?\s*([1-4])\b(?!\s*/)(?:\s*[-(]?\s*[a-z]+\)?)?"
+    r"\s*(?:\*\*|__|[)\]])?\s*\.?\s*$",
+    re.I,
 )
+# "Grade N" after a heading: after a separator or a bracket, or glued on as PDF text runs may
+# be ("Being healthyGrade 2"), where only its capital tells it from the heading's last word.
+HEADING_GRADE = re.compile(
+    r"(?:[\s:,\-(\[*]+(?i:grade)|(?<=[a-z])Grade|(?<=[A-Z])GRADE)\s*:?\s*([1-4])\b(?!\s*/)"
+)
+# How copies mark a heading up: a number ("2. Being healthy", "3) ..."), Markdown ("## ...",
+# "**...**"); and a stop after its grade ("Being healthy Grade 2."). None of it is the heading.
+HEADING_MARKUP = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})?[.)]\s+|#{1,6}\s*|\*\*|__)")
+GRADE_STOP = re.compile(r"(?<=[1-4])(?:\s*\(\s*[a-z]+\s*\))?\s*(?:\*\*|__|[)\]])?\s*\.$", re.I)
 GLUED_GRADE = re.compile(r"(?<=[a-z])(?=Grade\s*[1-4])|(?<=[A-Z])(?=GRADE\s*[1-4])")
 PAGE_FURNITURE = re.compile(
     r"^\s*(?:page \d+(?: of \d+)?|\d{1,3}|-\s*\d{1,3}\s*-|\d+\s*/\s*\d+)\s*$", re.I
@@ -120,13 +130,21 @@ class Line:
 
     @property
     def key(self) -> str:
-        return key(self.text)
+        """The line as headings are matched: a copy's numbering ("2. Strengths") left off."""
+        return key(HEADING_MARKUP.sub("", self.text))
 
 
 def split_lines(text: str) -> list[Line]:
-    lines, pos = [], 0
-    for i, raw in enumerate(text.split("\n")):
-        lines.append(Line(i, pos, pos + len(raw), raw))
+    """The letter's lines; a heading run together with its grade and first paragraph on one
+    line is two lines, the heading and grade, then the paragraph."""
+    lines: list[Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        run_on = RUN_ON_HEADING.match(raw)
+        parts = [raw[: run_on.end(1)], raw[run_on.end() :]] if run_on else [raw]
+        offsets = [pos, pos + run_on.end()] if run_on else [pos]
+        for part, at in zip(parts, offsets, strict=True):
+            lines.append(Line(len(lines), at, at + len(part), part))
         pos += len(raw) + 1
     return lines
 
@@ -140,7 +158,7 @@ def is_paragraph_style(lines: list[Line]) -> bool:
 
 def area_heading(line: Line, following: list[Line]) -> tuple[str, int | None] | None:
     """(area, grade on the line or None) when the line is an area heading, else None."""
-    text = line.text.strip()
+    text = undecorated(line.text)
     k = key(GLUED_GRADE.sub(" ", text))
     if (
         not text
@@ -160,6 +178,27 @@ def area_heading(line: Line, following: list[Line]) -> tuple[str, int | None] | 
         if len(text) <= SHORT_HEADING or (nxt is not None and GRADE_LINE.match(nxt.text)):
             return area, None
     return None
+
+
+# A heading, its grade and the start of its first paragraph on one line, as copies that lose
+# line breaks give them ("Staying safe Grade 1 The contribution of ..."): the heading's words,
+# at most a heading's length without a stop, "Grade N", then a capitalised word.
+RUN_ON_HEADING = re.compile(
+    r"^(\s*(?:the\s+)?(?:overall\s+effectiveness|be(?:ing)?\s+healthy|stay(?:ing)?\s+safe|"
+    r"enjoy(?:ing)?\s+and\s+achiev(?:e|ing)|mak(?:e|ing)\s+a\s+positive\s+contribution|"
+    rf"achiev(?:e|ing)\s+economic\s+well[\s-]?being|capacity\s+to\s+improve)[^.\n]{{0,{MAX_HEADING}}}?"
+    r"[\s:,\-(]grade\s*:?\s*[1-4]\b\)?)\s+(?=[A-Z])",
+    re.I,
+)
+
+
+def undecorated(text: str) -> str:
+    """A heading line without the marks a copy adds: its number, Markdown, a stop after its
+    grade ("## 2. Being healthy Grade 2." reads "Being healthy Grade 2")."""
+    text = HEADING_MARKUP.sub("", text.strip())
+    if GRADE_STOP.search(text) and HEADING_GRADE.search(text):
+        text = text[:-1]
+    return re.sub(r"\*\*|__", "", text).strip()
 
 
 STOPPED = re.compile(r"[.!?:;]$")  # a line that ends a sentence or clause

@@ -29,7 +29,7 @@ from store.lines import (
 )
 from store.pages import is_marked, page_at, page_starts
 from store.records import Judgement, ParsedLetter, Passage, Section
-from store.text import Normalised, fold, normalise
+from store.text import Normalised, fold, normalise, repair
 from store.vocabulary import LAST_YEAR, REGIME_YEARS, LetterKind, grade_label, span
 
 APA_2005 = re.compile(
@@ -44,7 +44,8 @@ APA_LATER = re.compile(
 )
 CSA_TITLE = re.compile(
     r"^\s*(?P<council>.+?)\s+children'?\s?s? services (?:assessment|annual rating|rating)\s+"
-    r"(?:for\s+)?(?P<year>\d{4})\s*$",
+    r"(?:for\s+)?(?P<year>\d{4})(?P<rating>\s*[:|\-\u2013]?\s*performs\s+[a-z]+(?:\s*\(\s*[1-4]\s*\))?)?"
+    r"\s*$",
     re.I,
 )
 JAR = re.compile(r"joint area review", re.I)
@@ -79,7 +80,7 @@ def parse_letter(text: str, source: str, councils: CouncilDirectory | None = Non
     if _looks_binary(text):
         raise ParseError(source, "this is not text (binary content)")
     try:
-        return _parse(text, source, councils or directory())
+        return _parse(repair(text), source, councils or directory())
     except ParseError:
         raise
     except Exception as exc:  # a reading bug must cost one file, never the rest of the folder
@@ -138,8 +139,9 @@ def find_title(
 ) -> Title:
     """The assessment title; ``known`` tells a council's name from a wrapped title's tail."""
     for ln in lines:
-        if "annual performance assessment" in ln.key:
-            block = _title_block(lines, ln.index)
+        if "annual performance assessment" not in ln.key:
+            continue
+        for block in _title_blocks(lines, ln.index):
             folded = fold(" ".join(lines[i].text for i in block))
             m = APA_2005.search(folded) or APA_LATER.search(folded)
             if m:
@@ -147,20 +149,17 @@ def find_title(
                     Title(LetterKind.APA, int(m["year"]), m["council"].strip(" ,."), folded, block),
                     source,
                 )
-    for ln in lines:
-        found = _csa_title(lines, ln.index, known)
-        if found:
-            m, block = found
-            return _checked(
-                Title(
-                    LetterKind.CSA,
-                    int(m["year"]),
-                    m["council"].strip(),
-                    fold(m.string),
-                    block,
-                ),
-                source,
-            )
+    # A title naming a known council wins over an earlier line of the same shape that does not
+    # ("Subject: FW: Birmingham City Council children's services assessment 2011"); with none,
+    # the first is refused by name.
+    candidates = [found for ln in lines if (found := _csa_title(lines, ln.index, known))]
+    if candidates:
+        m, block = next((c for c in candidates if known(c[0]["council"])), candidates[0])
+        title_text = m.string[: m.start("rating")] if m["rating"] else m.string
+        return _checked(
+            Title(LetterKind.CSA, int(m["year"]), m["council"].strip(), fold(title_text), block),
+            source,
+        )
     head = " ".join(ln.text for ln in lines[:HEAD_LINES])
     if JAR.search(head) and not SALUTATION.search(head):
         raise ParseError(source, "a joint area review report, not an APA or CSA letter")
@@ -207,6 +206,20 @@ def _title_block(lines: list[Line], at: int) -> range:
     if start > 0 and re.fullmatch(r"\s*\d{4}\s*", lines[start - 1].text):
         start -= 1
     return range(start, end)
+
+
+def _title_blocks(lines: list[Line], at: int) -> list[range]:
+    """The title as printed in capitals (its capitalised lines), then, for a title in mixed
+    case ("Annual Performance Assessment of Surrey County Council's Education and" /
+    "Children's Social Care Services 2005"), with the next line or two joined on."""
+    caps = _title_block(lines, at)
+    blocks = [caps]
+    for end in range(at + 2, at + TITLE_MAX_LINES):
+        extra = lines[end - 1] if end - 1 < len(lines) else None
+        if extra is None or extra.blank or extra.text.rstrip().endswith("."):
+            break
+        blocks.append(range(caps.start, max(end, caps.stop)))
+    return blocks
 
 
 def _caps(text: str) -> bool:
@@ -335,7 +348,7 @@ def find_grades(layout: Layout, title: Title, source: str) -> list[Found]:
         section = next(
             (i for i, s in enumerate(layout.sections) if s.line == title.lines.start), None
         )
-        found = None if section is None else csa_grade(layout, title.lines.start, section)
+        found = None if section is None else csa_grade(layout, title.lines, section)
         if found is None:
             raise ParseError(
                 source,

@@ -3,6 +3,8 @@
 import re
 from dataclasses import dataclass
 
+import ftfy
+
 # One-for-many replacements; the offset map sends every produced character back to its source.
 _REPLACE = {
     "\u2019": "'",
@@ -70,3 +72,51 @@ def key(text: str) -> str:
     text = normalise(text).text.lower()
     text = re.sub(r"[^a-z0-9' ]+", " ", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+# -- what copies do to a letter's characters -----------------------------------------------------
+
+# ftfy undoes mojibake ("childrenâ€™s", UTF-8 read as Windows-1252) and HTML entities
+# ("council&#8217;s"), which a hand-written table would only half know. Everything else it
+# could change is left alone: this module's own normalisation keeps offsets; ftfy's would not.
+_FTFY = ftfy.TextFixerConfig(
+    unescape_html="auto",  # only where the text holds no "<": a page of markup is refused
+    remove_terminal_escapes=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+# Signs of either: a UTF-8 lead byte read as Windows-1252 or Latin-1, or an entity. ftfy takes
+# ~10 ms a letter; most letters have neither, and skip it.
+_MISDECODED = re.compile(
+    r"[ÂÃâ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ ¡-¿]|&(?:#\d{2,5}|#x[0-9a-f]{2,4}|[a-z]{2,8});",
+    re.I,
+)
+# An apostrophe lost in a conversion: "council?s", "children\ufffds", "authority`s".
+_LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z])[?\ufffd`\u00b4\u2032](?=[A-Za-z])")
+# Each pattern starts a line after "\n" or a lone "\r" (an old Mac file's line end).
+_QUOTED = re.compile(r"(?:^|(?<=\r))[ \t]*>+[ \t]?", re.M)
+QUOTED_SHARE = 0.6  # a forwarded letter quotes every line; a stray ">" in a letter is rare
+# A Markdown conversion marks headings with "#" and grades with "**": neither is the letter's.
+_MD_HEADING = re.compile(r"(?:^|(?<=\r))[ \t]*#{1,6}[ \t]+", re.M)
+_MD_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+MIN_MARKDOWN_MARKS = 2  # two headings or bold runs: a letter itself prints neither
+
+
+def repair(text: str) -> str:
+    """The letter as it was written, from a copy that damaged it: mojibake, HTML entities, a
+    lost apostrophe, e-mail quoting ("> ") of a forwarded letter, Markdown marks."""
+    if _MISDECODED.search(text):
+        text = ftfy.fix_text(text, _FTFY)
+    text = _LOST_APOSTROPHE.sub("'", text)
+    filled = [ln for ln in text.splitlines() if ln.strip()]
+    quoted = sum(1 for ln in filled if _QUOTED.match(ln))
+    if filled and quoted >= QUOTED_SHARE * len(filled):
+        text = _QUOTED.sub("", text)
+    if len(_MD_HEADING.findall(text)) + len(_MD_BOLD.findall(text)) >= MIN_MARKDOWN_MARKS:
+        text = _MD_BOLD.sub(r"\1", _MD_HEADING.sub("", text))
+    return text

@@ -62,8 +62,15 @@ def _apply(name: str, text: str, seed: int) -> str:
     return V.BY_NAME[name].apply(text, random.Random(seed))
 
 
+def _plain(text: str) -> str:
+    """E-mail quoting ("> ") and Markdown marks ("**", "#") taken off: they are not the letter's."""
+    text = re.sub(r"(?m)^[ \t]*>+[ \t]?", "", text)
+    return re.sub(r"(?m)^#{1,6}[ \t]*", "", text.replace("**", ""))
+
+
 def _grade_facts(text: str) -> dict[str, list[str]]:
     """What states a grade, in order: "Grade N" anywhere, "Performs X (N)", table cells."""
+    text = _plain(text)
     flat = " ".join(_norm(text).split())
     lines = [ln.strip() for ln in _lines(_norm(text))]
     cells = [lines[i] for i in V._table_cells(lines)]
@@ -77,7 +84,7 @@ def _grade_facts(text: str) -> dict[str, list[str]]:
 def _line_starts(text: str) -> list[str]:
     """Lines that begin with "Grade N", are a bare 1-4 cell, or begin with "Performs X"."""
     out = []
-    for ln in _lines(_norm(text)):
+    for ln in _lines(_norm(_plain(text))):
         s = " ".join(ln.split())
         m = (
             re.match(r"grade\s*[1-4]\b", s)
@@ -129,6 +136,21 @@ def test_deterministic_given_the_rng(name: str) -> None:
         assert _apply(name, text, 7) == _apply(name, text, 7)
 
 
+#: Variations that move whole lines (the same letters and digits, in another order).
+MOVES_LINES = {"title_above_salutation", "csa_rating_on_title"}
+#: Variations that add or damage characters by design (numbers on headings, an embargo line,
+#: a date written another way, an e-mail around the letter, characters a conversion broke).
+REWRITES = {
+    "numbered_headings",
+    "mojibake",
+    "html_entities",
+    "lost_apostrophes",
+    "email_forward",
+    "date_forms",
+    "embargo_and_refs",
+}
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_letters_and_digits_kept(name: str) -> None:
     """Same letters and digits, in the same order, once the named substitution is undone."""
@@ -139,6 +161,11 @@ def test_letters_and_digits_kept(name: str) -> None:
                 lost = Counter(_alnum(text)) - Counter(_alnum(out))
                 assert lost == (Counter("s") if out != text else Counter()), stem
                 assert not Counter(_alnum(out)) - Counter(_alnum(text)), stem
+                continue
+            if name in REWRITES:
+                continue  # grades and grade lines are still checked for them, above and below
+            if name in MOVES_LINES:
+                assert Counter(_alnum(out)) == Counter(_alnum(text)), (stem, seed)
                 continue
             assert _kept(text, out, [name]) == _alnum(text), (stem, seed)
 
@@ -151,7 +178,18 @@ def test_grades_stated_are_kept(name: str) -> None:
             assert _grade_facts(_apply(name, text, seed)) == _grade_facts(text), (stem, seed)
 
 
-@pytest.mark.parametrize("name", [n for n in NAMES if n != "grade_line_moved"])
+#: Variations whose point is to write a grade's line another way (moved off its heading, in
+#: brackets, split from its digit, run on into prose, onto the CSA title).
+GRADE_LINES_REWRITTEN = {
+    "grade_line_moved",
+    "grade_in_brackets",
+    "grade_box_split",
+    "run_on_headings",
+    "csa_rating_on_title",
+}
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n not in GRADE_LINES_REWRITTEN])
 def test_no_new_grade_like_line_starts(name: str) -> None:
     """Only moving a grade off its heading's line may start a line with "Grade N"."""
     for stem, text in TEXTS.items():
@@ -388,7 +426,11 @@ def test_combined(stem: str) -> None:
         assert families == sorted(families, key=V._ORDER.index)
         assert out != text
         assert _grade_facts(out) == _grade_facts(text), (seed, names)
-        if "table_first_row_singular" not in names:
+        if "table_first_row_singular" in names or REWRITES & set(names):
+            continue  # they drop or add characters (checked on their own above)
+        if MOVES_LINES & set(names):
+            assert Counter(_kept(text, out, names)) == Counter(_alnum(text)), (seed, names)
+        else:
             assert _kept(text, out, names) == _alnum(text), (seed, names)
     assert V.combined(text, 1, k=0) == (text, [])
     many, names = V.combined(text, 2, k=50)

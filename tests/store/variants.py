@@ -6,10 +6,17 @@ rather than on what it happens to handle. Every variation keeps the letter's wor
 whitespace, line ends, case, ligatures, soft hyphens and a few named substitutions that real
 files show) and never adds, removes or changes a grade the letter states: a correct reader
 must find the same grades in the varied text.
+
+The later variations come from the blind examples (b01-b38, each named in its `why`). Some of
+them go beyond that promise of words kept, as the copies they imitate do: they number
+headings, rewrite the date, add an embargo line, references or a forwarding e-mail's header,
+or damage characters (mojibake, HTML entities, "?" for every non-ASCII character). None of
+them states a grade that the letter does not, or loses one that it does.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import random
 import re
 from collections.abc import Callable
@@ -870,6 +877,459 @@ def title_above_salutation(text: str, rng: random.Random) -> str:
     return "\n".join(lines)
 
 
+# -- headings, titles and grades as other copies write them (b02, b11-b19, b26, b37) ---------------
+
+
+def _grade_sites(lines: list[str]) -> list[tuple[int, int | None]]:
+    """Each graded heading that states its grade: (heading line, its own grade line or None)."""
+    out: list[tuple[int, int | None]] = []
+    for i, line in enumerate(lines):
+        if _HEAD_GRADE_RE.match(line):
+            out.append((i, None))
+        elif _HEAD_ONLY_RE.match(line):
+            j = _next_nonblank(lines, i)
+            if j is not None and _GRADE_LINE_RE.match(lines[j]):
+                out.append((i, j))
+    return out
+
+
+#: The ungraded section headings of a letter without graded areas (CSA 2009-2011).
+_SECTION_RE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<head>strengths|(?:key\s+)?areas\s+for\s+(?:further\s+)?"
+    r"(?:development|improvement)|outcomes\s+for\s+children\s+and\s+young\s+people"
+    r"|prospects\s+for\s+improvement|service\s+management)[ \t]*$",
+    re.I,
+)
+
+
+def _area_headings(lines: list[str]) -> list[int]:
+    """The area headings a copy would number: graded areas (and service management), else
+    the sections of a letter that grades no area."""
+    start, end = _zones(lines)
+    graded = [i for i in range(start, end) if _HEAD_ONLY_RE.match(lines[i])]
+    graded += [i for i in range(start, end) if _HEAD_GRADE_RE.match(lines[i])]
+    if graded:
+        management = re.compile(r"^\s*service\s+management\s*$", re.I)
+        graded += [i for i in range(start, end) if management.match(lines[i])]
+        return sorted(graded)
+    return [i for i in range(start, end) if _SECTION_RE.match(lines[i])]
+
+
+@_lf_only
+def numbered_headings(text: str, rng: random.Random) -> str:
+    """Area headings numbered "1. Being healthy", "2) Staying safe", grades left as they are."""
+    lines = text.split("\n")
+    if not _zones(lines)[0]:
+        return text
+    style = rng.choice(("{}. ", "{}) "))
+    for n, i in enumerate(_area_headings(lines), start=1):
+        body = lines[i].lstrip(" \t")
+        lines[i] = lines[i][: len(lines[i]) - len(body)] + style.format(n) + body
+    return "\n".join(lines)
+
+
+@_lf_only
+def grade_full_stop(text: str, rng: random.Random) -> str:
+    """Every heading's grade ends with a full stop: "Grade 3.", "Being healthy Grade 2."."""
+    lines = text.split("\n")
+    sites = _grade_sites(lines)
+    for h, g in sites:
+        k = h if g is None else g
+        lines[k] = lines[k].rstrip() + "."
+    return "\n".join(lines) if sites else text
+
+
+def _site_grade(lines: list[str], h: int, g: int | None) -> str:
+    m = _HEAD_GRADE_RE.match(lines[h]) if g is None else _GRADE_LINE_RE.match(lines[g])
+    assert m is not None
+    return m["grade"]
+
+
+@_lf_only
+def grade_in_brackets(text: str, rng: random.Random) -> str:
+    """A heading's grade in brackets: "Staying safe (Grade 1)" on its line, or "(Grade 3)"."""
+    lines = text.split("\n")
+    onto_heading = rng.random() < 0.5  # b12 moved every grade up; else each stays where it is
+    sites = [(h, g) for h, g in _grade_sites(lines) if "(" not in _site_grade(lines, h, g)]
+    for h, g in reversed(sites):
+        if g is None:
+            m = _HEAD_GRADE_RE.match(lines[h])
+            assert m is not None
+            lines[h] = f"{m['indent']}{m['head']} ({m['grade']})"
+            continue
+        grade = _GRADE_LINE_RE.match(lines[g])
+        assert grade is not None
+        if onto_heading:
+            lines[h] = f"{lines[h].rstrip()} ({grade['grade']})"
+            del lines[h + 1 : g + 1]
+        else:
+            lines[g] = f"{grade['indent']}({grade['grade']})"
+    return "\n".join(lines) if sites else text
+
+
+@_lf_only
+def grade_box_split(text: str, rng: random.Random) -> str:
+    """A grade printed on its own line split over two: "Grade", then "3" on the next line."""
+    lines = text.split("\n")
+    own = [g for _, g in _grade_sites(lines) if g is not None]
+    if not own:
+        return text
+    picked = [g for g in own if rng.random() < 0.5] or [rng.choice(own)]
+    for g in reversed(picked):
+        m = re.match(r"^([ \t]*)(grade)[ \t]*(\S.*)$", lines[g], re.I)
+        assert m is not None
+        lines[g : g + 1] = [m.group(1) + m.group(2), m.group(1) + m.group(3).rstrip()]
+    return "\n".join(lines)
+
+
+def _is_paragraph(line: str) -> bool:
+    return bool(line.strip()) and not _BULLET_RE.match(line) and not _is_fixed(line, set())
+
+
+@_lf_only
+def run_on_headings(text: str, rng: random.Random) -> str:
+    """A heading, its grade, any sub-heading and its first paragraph run on one line (b15)."""
+    lines = text.split("\n")
+    edits: list[tuple[int, int, str]] = []
+    for h, g in _grade_sites(lines):
+        parts = [lines[h].strip()] + ([lines[g].strip()] if g is not None else [])
+        k = _next_nonblank(lines, g if g is not None else h)
+        while (
+            k is not None
+            and _ANY_HEAD_RE.match(lines[k])
+            and not _HEAD_START_RE.match(lines[k].strip())
+        ):
+            parts.append(lines[k].strip())
+            k = _next_nonblank(lines, k)
+        if k is not None and _is_paragraph(lines[k]):
+            edits.append((h, k + 1, " ".join([*parts, lines[k].strip()])))
+    for a, b, new in reversed(edits):
+        lines[a:b] = [new]
+    return "\n".join(lines) if edits else text
+
+
+#: An APA title's first line ("2007 ANNUAL PERFORMANCE ASSESSMENT OF ...", any case).
+_APA_TITLE_RE = re.compile(
+    r"^[ \t]*(?:#+[ \t]+)?(?:20\d\d[ \t]+)?annual[ \t]+performance[ \t]+assessment[ \t]+of\b",
+    re.I,
+)
+_TITLE_END_RE = re.compile(r"(?:20\d\d|council)[ \t]*$", re.I)
+
+
+def _title_span(lines: list[str]) -> tuple[int, int] | None:
+    """The APA title wherever it stands, in any case, with its second line if it wraps."""
+    for i, line in enumerate(lines[:80]):
+        if _APA_TITLE_RE.match(line) and len(line) < 200:
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            wraps = not _TITLE_END_RE.search(line) and _TITLE_END_RE.search(nxt)
+            return (i, i + 2) if wraps else (i, i + 1)
+    return None
+
+
+_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to upon with".split())
+
+
+@_lf_only
+def title_case_title(text: str, rng: random.Random) -> str:
+    """The upper-case APA title written in Title Case, still wrapped where it was (b02, b12)."""
+    lines = text.split("\n")
+    span = _title_span(lines)
+    if span is None or not all(_is_upper_line(lines[i]) for i in range(*span)):
+        return text
+    first = True
+    for i in range(*span):
+        words = lines[i].split(" ")
+        for k, w in enumerate(words):
+            low = w.lower()
+            if not low:
+                continue
+            small = (low in _SMALL_WORDS and not first) or low == "s"  # "COUNCIL S" -> "Council s"
+            words[k] = low if small else low[:1].upper() + low[1:]
+            first = False
+        lines[i] = " ".join(words)
+    return "\n".join(lines)
+
+
+_CSA_TITLE_RE = re.compile(
+    rf"^(?P<title>[ \t]*\S[^\n]*?\s{_CHILDRENS}\s+services\s+assessment\s+20\d\d)[ \t]*$", re.I
+)
+_RATING_RE = re.compile(
+    r"^[ \t]*(?P<rating>performs\s+(?:excellently|well|adequately|poorly)\s*\([1-4]\))[ \t]*$",
+    re.I,
+)
+_LEAD_IN_RE = re.compile(rf"^[ \t]*{_CHILDRENS}\s+services\s+assessment[ \t]*$", re.I)
+
+
+@_lf_only
+def csa_rating_on_title(text: str, rng: random.Random) -> str:
+    """A CSA rating moved onto its "<council> children's services assessment <year>" line,
+    after ": " or " | ", as re-typed copies and table rows give it (b26, b37)."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        t = _CSA_TITLE_RE.match(line)
+        if not t:
+            continue
+        between = range(i + 1, min(len(lines), i + 5))
+        j = next((k for k in between if _RATING_RE.match(lines[k])), None)
+        if j is None or any(
+            lines[k].strip() and not _LEAD_IN_RE.match(lines[k]) for k in range(i + 1, j)
+        ):
+            return text
+        rating = _RATING_RE.match(lines[j])["rating"]  # type: ignore[index]
+        gap = 1 if not lines[j - 1].strip() else 0
+        del lines[j - gap : j + 1]  # the rating line and the blank line above it
+        lines[i] = t["title"] + rng.choice((": ", " | ")) + rating
+        return "\n".join(lines)
+    return text
+
+
+_MD_TOP_RE = re.compile(
+    rf"^[ \t]*(?:annual\s+{_CHILDRENS}\s+services\s+assessment|annual\s+rating\s+of\s+council"
+    rf"\s+{_CHILDRENS}\s+services(?:\s+for\s+20\d\d)?)[ \t]*$",
+    re.I,
+)
+_TABLE_HEAD_RE = re.compile(r"^\s*(?:areas\s+for\s+judgement|grade\s+awarded|key)\s*$", re.I)
+
+
+def _markdown_level(lines: list[str], i: int, graded_letter: bool) -> str:
+    """ "#", "##", "###" or "" for line i of a letter converted to Markdown."""
+    line = lines[i]
+    if _MD_TOP_RE.match(line):
+        return "#"
+    if not _ANY_HEAD_RE.match(line) or _TABLE_HEAD_RE.match(line):
+        return ""
+    main = _HEAD_ONLY_RE.match(line) or _HEAD_GRADE_RE.match(line) or _CSA_TITLE_RE.match(line)
+    if main or re.match(r"^\s*(?:summary|service\s+management)\s*$", line, re.I):
+        return "##"
+    return "###" if graded_letter or not _SECTION_RE.match(line) else "##"
+
+
+@_lf_only
+def markdown_conversion(text: str, rng: random.Random) -> str:
+    """A PDF-to-Markdown copy: "# " title, "## "/"### " headings, "**Grade 3**" (b19)."""
+    lines = text.split("\n")
+    start, end = _zones(lines)
+    if not start:
+        return text
+    graded = bool(_grade_sites(lines))
+    levels = {i: _markdown_level(lines, i, graded) for i in range(start, end)}
+    bold = {g for _, g in _grade_sites(lines) if g is not None}
+    csa = next((i for i in range(start, end) if _CSA_TITLE_RE.match(lines[i])), None)
+    if csa is not None:
+        bold |= {k for k in range(csa + 1, min(end, csa + 5)) if _RATING_RE.match(lines[k])}
+    for i in sorted(set(levels) | bold):
+        body = lines[i].strip()
+        if i in bold:
+            lines[i] = f"**{body}**"
+        elif levels.get(i):
+            lines[i] = f"{levels[i]} {body}"
+    span = _title_span(lines)
+    if span is not None:
+        joined = " ".join(lines[k].strip() for k in range(*span))
+        lines[span[0] : span[1]] = [f"# {joined}"]
+    return "\n".join(lines)
+
+
+# -- characters damaged on the way (b08, b09, b22) --------------------------------------------
+
+_CURLY_AND_DASHES = "’‘“”–—"
+
+
+@_lf_only
+def mojibake(text: str, rng: random.Random) -> str:
+    """UTF-8 read as Windows-1252 ("childrenâ€™s"): the whole letter, or its quotes/dashes."""
+    if not _zones(text.split("\n"))[0]:
+        return text
+
+    def bad(s: str) -> str:
+        return s.encode("utf-8").decode("cp1252", errors="replace")
+
+    if rng.random() < 0.5:
+        marks = "".join(bad(c) if c in _CURLY_AND_DASHES else c for c in text)
+        if marks != text:
+            return marks
+    return bad(text)
+
+
+_ENTITY_NAMES = {
+    "’": "rsquo",
+    "‘": "lsquo",
+    "“": "ldquo",
+    "”": "rdquo",
+    "–": "ndash",
+    "—": "mdash",
+    "•": "bull",
+    "£": "pound",
+    "\u00a0": "nbsp",
+}
+
+
+@_lf_only
+def html_entities(text: str, rng: random.Random) -> str:
+    """A web copy: "&amp;", "&shy;", and other non-ASCII as "&#8217;" or "&rsquo;" (b09)."""
+    if not _zones(text.split("\n"))[0]:
+        return text
+    named = rng.random() < 0.5
+
+    def entity(c: str) -> str:
+        if c == "&":
+            return "&amp;"
+        if c == "\u00ad":
+            return "&shy;"
+        if ord(c) < 128:
+            return c
+        return f"&{_ENTITY_NAMES[c]};" if named and c in _ENTITY_NAMES else f"&#{ord(c)};"
+
+    return "".join(entity(c) for c in text)
+
+
+@_lf_only
+def lost_apostrophes(text: str, rng: random.Random) -> str:
+    """Every non-ASCII character lost to "?" ("council?s", "14?19", "signi?cantly"), b08."""
+    if not _zones(text.split("\n"))[0]:
+        return text
+    # A non-breaking space becomes a plain one, so "Performs poorly (1)" is still one phrase.
+    return re.sub(r"[^\x00-\x7f]", "?", text.replace("\u00a0", " "))
+
+
+# -- the letter's surroundings: e-mail, dates, embargo and references -------------------------
+
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+_DATE_LINE_RE = re.compile(
+    rf"^(?P<indent>[ \t]*)(?P<d>\d{{1,2}})[ \t]+(?P<m>{'|'.join(_MONTHS)})"
+    r"[ \t]+(?P<y>20\d\d)[ \t]*$"
+)
+
+
+def _date_line(lines: list[str]) -> tuple[int, _dt.date] | None:
+    """The letter's date ("10 November 2005") above "Dear ...", and the date it gives."""
+    start, _ = _zones(lines)
+    for i in range(start):
+        m = _DATE_LINE_RE.match(lines[i])
+        if m:
+            return i, _dt.date(int(m["y"]), _MONTHS.index(m["m"]) + 1, int(m["d"]))
+    return None
+
+
+def _long_date(d: _dt.date, weekday: bool = False) -> str:
+    day = f"{d.strftime('%A')} " if weekday else ""
+    return f"{day}{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+@_lf_only
+def date_forms(text: str, rng: random.Random) -> str:
+    """The date as "10th November 2005", "November 2005", "Thursday 10 November 2005",
+    "10.11.2005" or "10/11/2005" (b01, b10, b35, b38, b12)."""
+    lines = text.split("\n")
+    found = _date_line(lines)
+    if found is None:
+        return text
+    i, d = found
+    month = _MONTHS[d.month - 1]
+    form = rng.choice(
+        (
+            f"{_ordinal(d.day)} {month} {d.year}",
+            f"{month} {d.year}",
+            _long_date(d, weekday=True),
+            f"{d.day:02d}.{d.month:02d}.{d.year}",
+            f"{d.day:02d}/{d.month:02d}/{d.year}",
+        )
+    )
+    lines[i] = _DATE_LINE_RE.match(lines[i])["indent"] + form  # type: ignore[index]
+    return "\n".join(lines)
+
+
+def _letter_year(lines: list[str]) -> int | None:
+    start, _ = _zones(lines)
+    for line in lines[start : start + 60]:
+        m = re.search(r"\b(200[5-9]|201[0-2])\b", line)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+@_lf_only
+def embargo_and_refs(text: str, rng: random.Random) -> str:
+    """An "EMBARGOED UNTIL 00.01 HOURS ..." line at the top and "Our ref:" / "Your ref:" lines
+    by the date, as press copies print them (b01, b38)."""
+    lines = text.split("\n")
+    start, _ = _zones(lines)
+    found = _date_line(lines)
+    year = found[1].year if found else _letter_year(lines)
+    if not start or year is None:
+        return text
+    dated = found[1] if found else _dt.date(year, 11, 1)
+    published = dated + _dt.timedelta(days=rng.randint(5, 25))
+    while published.weekday() >= 5:  # letters were published on a weekday
+        published += _dt.timedelta(days=1)
+    kind = "APA" if _title_span(lines) else "CSA"
+    assessed = _letter_year(lines) or year  # a late 2011 letter dated 2012 is still "CSA11"
+    refs = [f"Our ref: {kind}{assessed % 100:02d}/{rng.randint(100, 999)}"]
+    if rng.random() < 0.5:
+        refs.append(f"Your ref: CS/{rng.choice('ABCDEFGHJKLMNPRSTW')}{rng.randint(10, 99)}")
+    if found is None:
+        at = start - 1
+    else:
+        at = found[0] + (2 if rng.random() < 0.3 else 0)  # above the date, or under it (b38)
+    lines[at:at] = [*refs, ""]
+    embargo = f"EMBARGOED UNTIL 00.01 HOURS {_long_date(published, weekday=True).upper()}"
+    return "\n".join([embargo, "", *lines])
+
+
+def _subject(lines: list[str]) -> str | None:
+    """The title an e-mail forwarding the letter would carry as its subject."""
+    span = _title_span(lines)
+    if span is not None:
+        return " ".join(lines[k].strip().lstrip("#").strip() for k in range(*span))
+    for line in lines:
+        m = re.match(
+            rf"^[ \t#*]*(\S[^\n]*?\s{_CHILDRENS}\s+services\s+assessment\s+20\d\d)\b", line, re.I
+        )
+        if m:
+            return m.group(1)
+    return None
+
+
+@_lf_only
+def email_forward(text: str, rng: random.Random) -> str:
+    """The letter pasted into a forwarded e-mail, every line quoted with "> " (b25)."""
+    lines = text.split("\n")
+    subject = _subject(lines)
+    if not _zones(lines)[0] or subject is None:
+        return text
+    found = _date_line(lines)
+    year = _letter_year(lines) or 2010
+    sent = found[1] if found else _dt.date(year, 11, 9)
+    sender = rng.choice(("Children's Services Assessment", "Ofsted"))
+    to = rng.choice(("Chief Executive's Office", "Director of Children's Services"))
+    header = [
+        f"From: {sender}",
+        f"Sent: {sent.day:02d} {_MONTHS[sent.month - 1]} {sent.year} {rng.randint(8, 17):02d}:12",
+        f"To: {to}",
+        f"Subject: FW: {subject}",
+        "",
+        rng.choice(
+            (
+                "Please see below the text of the letter received from Ofsted.",
+                "For information - the letter as received this morning.",
+            )
+        ),
+        "",
+        "-----Original Message-----",
+    ]
+    tail = lines[-1] == "" and len(lines) > 1
+    body = lines[:-1] if tail else lines
+    quoted = [f"> {ln[1:] if ln.startswith(' ') else ln}" if ln.strip() else ">" for ln in body]
+    return "\n".join([*header, *quoted, *([""] if tail else [])])
+
+
 VARIATIONS: tuple[Variation, ...] = (
     Variation("crlf", "§6.6: CRLF line ends", crlf, "line_end"),
     Variation("cr_only", "§6.6: CR-only line ends", cr_only, "line_end"),
@@ -959,7 +1419,93 @@ VARIATIONS: tuple[Variation, ...] = (
         page_break_mid_paragraph,
         "page_break",
     ),
+    Variation(
+        "numbered_headings",
+        "b11: area headings numbered '1. Overall effectiveness ...', '2) Being healthy'",
+        numbered_headings,
+        "heading_number",
+    ),
+    Variation(
+        "grade_full_stop",
+        "b16: a heading's grade with a full stop ('Grade 3.', 'Being healthy Grade 2.')",
+        grade_full_stop,
+        "grade_stop",
+    ),
+    Variation(
+        "grade_in_brackets",
+        "b12: the grade in brackets, 'Staying safe (Grade 1)' on the heading line or '(Grade 3)'",
+        grade_in_brackets,
+        "grade_brackets",
+    ),
+    Variation(
+        "markdown_conversion",
+        "b19: PDF-to-Markdown copy with '# ' title, '## '/'### ' headings, '**Grade 3**'",
+        markdown_conversion,
+        "markdown",
+    ),
+    Variation(
+        "grade_box_split",
+        "b17: a grade on its own line split over two lines, 'Grade' then '3'",
+        grade_box_split,
+        "grade_split",
+    ),
+    Variation(
+        "run_on_headings",
+        "b15 (docplayer): heading, 'Grade N' and first paragraph run on one line (2007/2008)",
+        run_on_headings,
+        "run_on",
+    ),
+    Variation(
+        "title_case_title",
+        "b02, b12: the upper-case APA title in Title Case, wrapped where it was",
+        title_case_title,
+        "title_case",
+    ),
+    Variation(
+        "mojibake",
+        "b22, §6.6: UTF-8 read as Windows-1252 ('childrenâ€™s'), whole letter or quotes/dashes",
+        mojibake,
+        "encoding_damage",
+    ),
+    Variation(
+        "html_entities",
+        "b09: web copy with '&#8217;'/'&rsquo;', '&#8211;', '&shy;' and '&amp;' entities",
+        html_entities,
+        "encoding_damage",
+    ),
+    Variation(
+        "lost_apostrophes",
+        "b08: every non-ASCII character lost to '?' ('council?s', '14?19', 'signi?cantly')",
+        lost_apostrophes,
+        "encoding_damage",
+    ),
+    Variation(
+        "email_forward",
+        "b25: forwarded e-mail header and covering note, every letter line quoted with '> '",
+        email_forward,
+        "forward",
+    ),
+    Variation(
+        "csa_rating_on_title",
+        "b26, b37: CSA rating on its '<council> children's services assessment <year>' line",
+        csa_rating_on_title,
+        "csa_title_rating",
+    ),
+    Variation(
+        "date_forms",
+        "b01, b10, b12, b35, b38: the date as '10th November 2005', 'November 2005', "
+        "'Thursday 10 November 2005', '10.11.2005' or '10/11/2005'",
+        date_forms,
+        "date_form",
+    ),
+    Variation(
+        "embargo_and_refs",
+        "b01, b38: 'EMBARGOED UNTIL 00.01 HOURS ...' at the top, 'Our ref:'/'Your ref:' lines",
+        embargo_and_refs,
+        "embargo",
+    ),
 )
+
 
 #: The order variations are applied in by `combined`: structure first, characters, then ends.
 _ORDER = (
@@ -968,18 +1514,30 @@ _ORDER = (
     "grade_position",
     "separator",
     "grade_word",
+    "grade_stop",
+    "grade_brackets",
+    "grade_split",
+    "run_on",
     "table_label",
     "opening",
     "title_apostrophe",
     "case",
     "title_wrap",
     "title_place",
+    "title_case",
+    "csa_title_rating",
+    "heading_number",
+    "markdown",
     "letterhead",
+    "embargo",
+    "date_form",
     "bullets",
     "apostrophe",
     "ligature",
     "nbsp",
     "soft_hyphen",
+    "encoding_damage",
+    "forward",
     "form_feed",
     "line_end",
 )

@@ -87,6 +87,8 @@ MAX_LABEL = 160  # a table row label; a longer line is prose that mentions the s
 # The longest row label (social care, 131 characters) wrapped at 40 columns is 4 lines; a fifth
 # line with no grade cell is prose after the table.
 MAX_LABEL_LINES = 4
+MIN_COLUMN_ROWS = 3  # the 2006 table has 3 rows, 2005's 4; two stopped lines may be any prose
+COLUMN_CELLS_WINDOW = 12  # 4 cells, each perhaps after a blank line, and "Grade awarded"
 LABEL_KEEP = MAX_LABEL_LINES  # a label's lines before the current one; older are an earlier row
 
 
@@ -246,8 +248,45 @@ def table_region(lines: list[Line], furniture: set[str] | None = None) -> range:
                         last, pending = later.index, []  # a row with its cell on one line
                 else:
                     break  # prose: the table is over
+            columns = column_rows(lines, ln.index, furniture)
+            if last == ln.index and columns:
+                return range(ln.index, columns[-1][3].index + 1)
             return range(ln.index, last + 1)
     return range(0)
+
+
+def column_rows(
+    lines: list[Line], header: int, furniture: set[str]
+) -> list[tuple[str, int, list[Line], Line]]:
+    """The table read column by column, as an extraction may give it: every row's label (each
+    ends with a stop), then "Grade awarded", then the cells in the same order. Paired only
+    when there are as many cells as labelled rows; otherwise nothing is read from it."""
+    rows: list[list[Line]] = [[]]
+    at = header + 1
+    for ln in lines[at : header + TABLE_WINDOW]:
+        at = ln.index
+        if ln.blank or _page_furniture(ln, furniture) or TABLE_HEADER.match(ln.key):
+            continue
+        if _cell(ln.text) is not None or len(ln.text) > MAX_LABEL:
+            break
+        rows[-1].append(ln)
+        if ln.text.rstrip().endswith("."):
+            rows.append([])
+    areas = [(_label_area(" ".join(x.text for x in row)), row) for row in rows if row]
+    labelled = [(area, row) for area, row in areas if area]
+    cells: list[tuple[int, Line]] = []
+    for ln in lines[at : at + COLUMN_CELLS_WINDOW]:
+        if ln.blank or TABLE_HEADER.match(ln.key):
+            continue
+        grade = _cell(ln.text)
+        if grade is None:
+            break
+        cells.append((grade, ln))
+    if len(labelled) < MIN_COLUMN_ROWS or len(labelled) != len(cells) or rows[-1]:
+        return []
+    return [
+        (area, grade, row, cell) for (area, row), (grade, cell) in zip(labelled, cells, strict=True)
+    ]
 
 
 def _page_furniture(line: Line, furniture: set[str]) -> bool:
@@ -300,6 +339,17 @@ def table_grades(layout: Layout, region: range) -> list[Found]:
                     )
                 )
             label = []
+    if not found and region:
+        for area, grade, label, cell_line in column_rows(lines, region.start, furniture):
+            found.append(
+                Found(
+                    area,
+                    grade,
+                    (cell_line.start, cell_line.end),
+                    (label[0].start, label[-1].end),
+                    layout.section_of(cell_line.index),
+                )
+            )
     return _first_per_area(found)
 
 

@@ -131,6 +131,7 @@ LAYOUT_ONLY = (
     "title_2005_apostrophe",
     "table_first_row_singular",
     "title_above_salutation",
+    "table_by_columns",
     "letterhead_debris",
     "bullet_glyphs",
     "page_break_mid_paragraph",

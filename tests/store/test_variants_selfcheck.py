@@ -74,11 +74,27 @@ def _grade_facts(text: str) -> dict[str, list[str]]:
     flat = " ".join(_norm(text).split())
     lines = [ln.strip() for ln in _lines(_norm(text))]
     cells = [lines[i] for i in V._table_cells(lines)]
+    columns = _column_cells(lines)
+    cells = columns if len(columns) > len(cells) else cells
     return {
         "grade": re.findall(r"grade\s*([1-4])", flat),
         "performs": re.findall(r"performs (excellently|well|adequately|poorly) \(([1-4])\)", flat),
         "cells": [c[0] for c in cells],
     }
+
+
+def _column_cells(lines: list[str]) -> list[str]:
+    """The cells of a grade table read column by column: the digits under "Grade awarded"."""
+    for i, line in enumerate(lines):
+        if line == "grade awarded":
+            run = []
+            for later in lines[i + 1 :]:
+                if not re.fullmatch(r"[1-4]", later):
+                    break
+                run.append(later)
+            if run:
+                return run
+    return []
 
 
 def _line_starts(text: str) -> list[str]:
@@ -137,7 +153,7 @@ def test_deterministic_given_the_rng(name: str) -> None:
 
 
 #: Variations that move whole lines (the same letters and digits, in another order).
-MOVES_LINES = {"title_above_salutation", "csa_rating_on_title"}
+MOVES_LINES = {"title_above_salutation", "csa_rating_on_title", "table_by_columns"}
 #: Variations that add or damage characters by design (numbers on headings, an embargo line,
 #: a date written another way, an e-mail around the letter, characters a conversion broke).
 REWRITES = {

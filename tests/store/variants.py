@@ -1330,6 +1330,31 @@ def email_forward(text: str, rng: random.Random) -> str:
     return "\n".join([*header, *quoted, *([""] if tail else [])])
 
 
+@_lf_only
+def table_by_columns(text: str, rng: random.Random) -> str:
+    """The 2005/2006 grade table read column by column, as an extraction of a ruled table may
+    give it: every row's label, then "Grade awarded", then the cells in order (blind b03)."""
+    lines = text.split("\n")
+    cells = _table_cells(lines)
+    first = _table_first_label(lines)
+    if not cells or first is None:
+        return text
+    labels: list[str] = []
+    start = first
+    for c in cells:
+        labels += [ln for ln in lines[start:c] if ln.strip() and not _is_grade_awarded(ln)]
+        start = c + 1
+    header = [ln for ln in lines[first - 2 : first] if _is_grade_awarded(ln)]
+    gap = [""] if rng.random() < 0.5 else []
+    block = [*labels, *gap, "Grade awarded", *[lines[c].strip() for c in cells]]
+    lines[first - len(header) : cells[-1] + 1] = block
+    return "\n".join(lines)
+
+
+def _is_grade_awarded(line: str) -> bool:
+    return bool(re.fullmatch(r"\s*grade awarded\s*", line, re.I))
+
+
 VARIATIONS: tuple[Variation, ...] = (
     Variation("crlf", "§6.6: CRLF line ends", crlf, "line_end"),
     Variation("cr_only", "§6.6: CR-only line ends", cr_only, "line_end"),
@@ -1388,6 +1413,12 @@ VARIATIONS: tuple[Variation, ...] = (
         "§6.3: first 2005/2006 table label in the singular ('children’s service')",
         table_first_row_singular,
         "table_label",
+    ),
+    Variation(
+        "table_by_columns",
+        "a 2005/2006 grade table read column by column: labels, then the cells (blind b03)",
+        table_by_columns,
+        "table_order",
     ),
     Variation(
         "title_above_salutation",
@@ -1519,6 +1550,7 @@ _ORDER = (
     "grade_split",
     "run_on",
     "table_label",
+    "table_order",
     "opening",
     "title_apostrophe",
     "case",

@@ -122,9 +122,9 @@ def record_feedback(
             if answer
             else None
         )
-        row = earlier or models.Feedback(user=user, created_at=datetime.now(UTC), vote=vote)
+        row = earlier or models.Feedback(user=user)
         replaced = Vote(earlier.vote) if earlier else None
-        row.created_at = datetime.now(UTC)
+        row.created_at = datetime.now(UTC)  # a changed vote is dated when it was changed
         row.team, row.channel, row.question, row.answer_kind = team, channel, question, answer_kind
         row.letters, row.vote, row.answer = "; ".join(letters), vote, answer or None
         session.add(row)

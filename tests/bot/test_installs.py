@@ -177,6 +177,28 @@ def test_a_return_from_slack_without_the_install_pages_cookie_installs_nothing(s
     assert slack.wait_for("chat.postMessage", timeout=1.0) == []
 
 
+def test_a_failed_install_links_back_to_the_install_page_whatever_bolts_setting(
+    monkeypatch, slack, bot_engine
+):
+    monkeypatch.setenv("SLACK_INSTALL_PATH", "/elsewhere")  # Bolt's own, left in the env
+    harness = Harness(slack, bot_engine, production=True, settings=oauth_settings(slack))
+    server = make_http_server(
+        harness.app, bot_engine, "127.0.0.1", 0, signing_secret=SIGNING_SECRET
+    )
+    threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    ).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    try:
+        state, _ = start_install(base, Browser())
+        status, page = Browser().get(f"{base}{REDIRECT_PATH}?code=x&state={state}")  # no cookie
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert status == 400
+    assert re.findall(r'try again from <a href="([^"]*)"', page) == [INSTALL_PATH]
+
+
 def test_a_state_is_good_once_and_a_refused_code_installs_nothing(served_oauth, slack):
     bot, base = served_oauth
     browser = Browser()

@@ -75,3 +75,65 @@ def test_bad_rows_are_reported_and_skipped_and_the_letters_load(tmp_path) -> Non
     ]
     assert [note.split(": ")[0].rsplit(" ", 1)[1] for note in report.notes] == ["2", "3", "4"]
     assert engine.answer(QUESTION).judgements[0].source.url is None
+
+
+def test_each_bad_row_is_reported_as_its_sheet_and_line(tmp_path) -> None:
+    folder = folder_with(tmp_path, "file,url\nmissing.pdf,https://example.org/a\n")
+    (folder / "older").mkdir()
+    (folder / "older" / "sources.csv").write_text("file,url\ngone.pdf,https://example.org/b\n")
+    _, report, _ = ingested(tmp_path, folder)
+    assert report.notes == [
+        f"{folder / 'older' / 'sources.csv'} line 2: no file 'gone.pdf' beside it; skipped",
+        f"{folder / 'sources.csv'} line 2: no file 'missing.pdf' beside it; skipped",
+    ]
+
+
+def test_a_sheet_saved_with_a_byte_order_mark_is_read(tmp_path) -> None:
+    folder = folder_with(tmp_path, "")
+    sheet = f"file,url\nbirmingham_apa2007.txt,{URL}\n"
+    (folder / "sources.csv").write_text(sheet, encoding="utf-8-sig")  # Excel's "CSV UTF-8"
+    _, report, engine = ingested(tmp_path, folder)
+    assert report.notes == []
+    assert engine.answer(QUESTION).judgements[0].source.url == URL
+
+
+def test_a_sheet_that_is_not_utf_8_is_reported_in_one_line_and_the_letters_load(tmp_path):
+    folder = folder_with(tmp_path, "")
+    (folder / "sources.csv").write_bytes(b"file,url\ncaf\xe9.pdf,https://example.org/a\n")
+    _, report, _ = ingested(tmp_path, folder)
+    assert report.notes == [f"{folder / 'sources.csv'}: cannot be read (UnicodeDecodeError)"]
+    assert report.count(IngestStatus.LOADED) == 2
+
+
+def test_a_sheet_without_a_file_column_names_no_file(tmp_path) -> None:
+    folder = folder_with(tmp_path, f"File,URL\nbirmingham_apa2007.txt,{URL}\n")
+    _, report, _ = ingested(tmp_path, folder)
+    assert [note.split(": ", 1)[1] for note in report.notes] == ["no file '' beside it; skipped"]
+
+
+def test_a_long_missing_name_is_quoted_to_80_characters(tmp_path) -> None:
+    name = "x" * 79 + "yz.pdf"
+    folder = folder_with(tmp_path, f"file,url\n{name},{URL}\n")
+    _, report, _ = ingested(tmp_path, folder)
+    assert [note.split(": ", 1)[1] for note in report.notes] == [
+        f"no file '{'x' * 79}y' beside it; skipped"
+    ]
+
+
+def test_a_plain_http_url_and_one_of_3000_characters_are_kept(tmp_path) -> None:
+    plain = "http://example.org/apa2007"
+    longest = "https://example.org/" + "a" * (3000 - len("https://example.org/"))
+    sheet = f"file,url\nbirmingham_apa2007.txt,{plain}\nbirmingham_csa2011.txt,{longest}\n"
+    _, report, engine = ingested(tmp_path, folder_with(tmp_path, sheet))
+    assert report.notes == []
+    assert engine.answer(QUESTION).judgements[0].source.url == plain
+    assert engine.answer("Birmingham 2011").judgements[0].source.url == longest
+
+
+def test_a_url_of_3001_characters_is_skipped(tmp_path) -> None:
+    url = "https://example.org/" + "a" * (3001 - len("https://example.org/"))
+    folder = folder_with(tmp_path, f"file,url\nbirmingham_apa2007.txt,{url}\n")
+    _, report, _ = ingested(tmp_path, folder)
+    assert [note.split(": ", 1)[1] for note in report.notes] == [
+        "the url is too long or holds spaces, quotes or <, >, |; skipped"
+    ]

@@ -109,7 +109,7 @@ def test_recent_events_are_remembered_up_to_their_bound():
 
 def test_recent_is_safe_across_threads():
     recent, firsts = Recent(size=1000), []
-    barrier = threading.Barrier(8)
+    barrier = threading.Barrier(8, timeout=10)
 
     def claim() -> None:
         barrier.wait()
@@ -119,7 +119,7 @@ def test_recent_is_safe_across_threads():
     for t in threads:
         t.start()
     for t in threads:
-        t.join()
+        t.join(10)
     assert sorted(firsts) == list(range(200))  # each key first exactly once
 
 

@@ -118,7 +118,7 @@ def deliver_to_replicas_at_once(recorder, url: str) -> None:
     """The same event, delivered at the same moment to two bot processes sharing ``url``."""
     replicas = [Harness(recorder, Answerer.open(make_engine(url))) for _ in range(2)]
     event_id = f"Ev{uuid.uuid4().hex[:12]}"
-    barrier = threading.Barrier(2)
+    barrier = threading.Barrier(2, timeout=10)
 
     def deliver(bot: Harness, retry: int | None) -> None:
         barrier.wait()

@@ -10,15 +10,18 @@ from bot.serve import drain_on_sigterm
 from bot.work import Busy, Work
 from tests.bot.conftest import Harness
 
+BOUND = 10  # seconds: far past any slot's wait here, short of a hung run
+
 
 def hold(work: Work, n: int) -> tuple[threading.Event, list[threading.Thread]]:
     """``n`` answers in progress until the event is set."""
-    release, started = threading.Event(), threading.Barrier(n + 1)
+    # Bounded waits: when a slot is broken the test fails in seconds rather than hanging.
+    release, started = threading.Event(), threading.Barrier(n + 1, timeout=BOUND)
 
     def answer() -> None:
         with work.slot():
             started.wait()
-            release.wait()
+            release.wait(BOUND)
 
     threads = [threading.Thread(target=answer, daemon=True) for _ in range(n)]
     for t in threads:

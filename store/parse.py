@@ -59,6 +59,7 @@ SIGNATURE_WINDOW = 12  # "Yours" plus two signers' names and posts (8 lines seen
 MIN_PASSAGE_WORDS = 3  # a shorter block is a stray label or page-break remnant, nothing to cite
 MAX_LETTER_CHARS = 1_000_000  # the longest letter is ~40,000 characters; 25 times that is not one
 GRADE_TABLE = "Areas for judgement (grade table)"  # the 2005-06 table's section, as cited
+VOWEL_SOUNDING = "AEFHILMNORSX"  # capitals read aloud with a vowel first ("ay", "ef", "ess")
 MAX_QUOTED_NAME = 60  # the longest council name in a title is ~50 characters; more is not a name
 
 
@@ -235,9 +236,10 @@ def _checked(title: Title, source: str) -> Title:
         )
     if title.year not in REGIME_YEARS[title.kind]:
         name = title.kind.upper()
+        article = "an" if name[0] in VOWEL_SOUNDING else "a"  # "an APA letter", "a CSA letter"
         raise ParseError(
             source,
-            f"an {name} letter for {title.year}, but {name} letters cover "
+            f"{article} {name} letter for {title.year}, but {name} letters cover "
             f"{span(REGIME_YEARS[title.kind])} only",
         )
     return title

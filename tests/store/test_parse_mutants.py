@@ -337,6 +337,10 @@ def _csa(council: str, year: int = 2011) -> str:
             "an APA letter for 2009, but APA letters cover 2005-2008 only",
         ),
         (
+            _csa("Birmingham City Council", 2008),
+            "a CSA letter for 2008, but CSA letters cover 2009-2011 only",
+        ),
+        (
             _csa("Birmingham City Council", 2012),
             "claims a children's services assessment for 2012; there were none after 2011",
         ),

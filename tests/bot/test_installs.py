@@ -2,6 +2,7 @@
 OAuth flow (the install page, Slack's consent, the redirect back) against the loopback Slack,
 and each is then answered with its own token; their threads and votes stay apart."""
 
+import contextlib
 import json
 import re
 import threading
@@ -70,8 +71,8 @@ def slack():
         yield double
 
 
-@pytest.fixture
-def served_oauth(slack, bot_engine):
+@contextlib.contextmanager
+def serving_oauth(slack, bot_engine):
     """The bot with OAuth installs, in production mode, on a loopback port."""
     harness = Harness(slack, bot_engine, production=True, settings=oauth_settings(slack))
     server = make_http_server(
@@ -80,9 +81,17 @@ def served_oauth(slack, bot_engine):
     threading.Thread(
         target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
     ).start()
-    yield harness, f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield harness, f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def served_oauth(slack, bot_engine):
+    with serving_oauth(slack, bot_engine) as served:
+        yield served
 
 
 def start_install(base: str, browser: Browser) -> tuple[str, dict[str, list[str]]]:
@@ -181,20 +190,9 @@ def test_a_failed_install_links_back_to_the_install_page_whatever_bolts_setting(
     monkeypatch, slack, bot_engine
 ):
     monkeypatch.setenv("SLACK_INSTALL_PATH", "/elsewhere")  # Bolt's own, left in the env
-    harness = Harness(slack, bot_engine, production=True, settings=oauth_settings(slack))
-    server = make_http_server(
-        harness.app, bot_engine, "127.0.0.1", 0, signing_secret=SIGNING_SECRET
-    )
-    threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-    ).start()
-    base = f"http://127.0.0.1:{server.server_port}"
-    try:
+    with serving_oauth(slack, bot_engine) as (_, base):
         state, _ = start_install(base, Browser())
         status, page = Browser().get(f"{base}{REDIRECT_PATH}?code=x&state={state}")  # no cookie
-    finally:
-        server.shutdown()
-        server.server_close()
     assert status == 400
     assert re.findall(r'try again from <a href="([^"]*)"', page) == [INSTALL_PATH]
 

@@ -213,16 +213,42 @@ def _boxed_digit(lines: list[Line], label: Line) -> Line | None:
 def csa_grade(layout: Layout, title: range, section: int) -> Found | None:
     """The rating printed after the assessment heading on its own line ("Performs X (N)",
     the first within a few lines), or at the end of the heading itself."""
-    own = [layout.lines[title.stop - 1]] if title else []
-    for ln in own + layout.lines[title.start + 1 : title.start + CSA_GRADE_WINDOW]:
-        m = (CSA_AFTER_TITLE.search if ln in own else CSA_GRADE.match)(ln.text)
-        if not m:
-            continue
-        word = CSA_WORDS[m.group(1).lower()]
-        if m.group(2) and int(m.group(2)) != word:
-            return None  # the words and the number disagree: state nothing
-        return Found("overall", word, (ln.start, ln.end), (ln.start, ln.end), section)
+    found = rating_after(layout.lines, title)
+    if found is None:
+        return None
+    m, start, end = found
+    word = CSA_WORDS[m.group(1).lower()]
+    if m.group(2) and int(m.group(2)) != word:
+        return None  # the words and the number disagree: state nothing
+    return Found("overall", word, (start, end), (start, end), section)
+
+
+def rating_after(lines: list[Line], title: range) -> tuple[re.Match[str], int, int] | None:
+    """The rating line under a CSA heading and where it is printed: on the heading's own last
+    line, on a line of its own (inside a drawn box: "|  Performs poorly (1)  |"), or split over
+    two ("Performs" / "poorly (1)")."""
+    if not title:
+        return None
+    last = lines[title.stop - 1]
+    m = CSA_AFTER_TITLE.search(last.text)
+    if m:
+        return m, last.start, last.end
+    window = [ln for ln in lines[title.start + 1 : title.start + CSA_GRADE_WINDOW] if not ln.blank]
+    for i, ln in enumerate(window):
+        nxt = window[i + 1] if i + 1 < len(window) else None
+        m = CSA_GRADE.match(_unboxed(ln.text))
+        if m:
+            return m, ln.start, ln.end
+        if nxt is not None and re.fullmatch(r"performs(?: [a-z]+)?", ln.key):
+            m = CSA_GRADE.match(f"{_unboxed(ln.text)} {_unboxed(nxt.text)}")
+            if m:
+                return m, ln.start, nxt.end
     return None
+
+
+def _unboxed(text: str) -> str:
+    """A line with the box drawn round it taken off ("|   Performs poorly (1)   |")."""
+    return text.strip().strip("|│┃").strip()
 
 
 def table_region(lines: list[Line], furniture: set[str] | None = None) -> range:

@@ -160,9 +160,12 @@ def area_heading(line: Line, following: list[Line]) -> tuple[str, int | None] | 
     """(area, grade on the line or None) when the line is an area heading, else None."""
     text = undecorated(line.text)
     k = key(GLUED_GRADE.sub(" ", text))
+    nxt = next((f for f in following if not f.blank), None)
+    graded_below = nxt is not None and bool(GRADE_LINE.match(nxt.text))
     if (
         not text
-        or not text[0].isupper()
+        # a heading is capitalised; one in lower case ("being healthy:") only with its grade
+        or not (text[0].isupper() or (text[0].islower() and graded_below))
         or text.endswith(".")
         or ". " in text
         or len(text) > MAX_HEADING
@@ -174,8 +177,7 @@ def area_heading(line: Line, following: list[Line]) -> tuple[str, int | None] | 
         on_line = HEADING_GRADE.search(text)
         if on_line:
             return area, int(on_line.group(1))
-        nxt = next((f for f in following if not f.blank), None)
-        if len(text) <= SHORT_HEADING or (nxt is not None and GRADE_LINE.match(nxt.text)):
+        if len(text) <= SHORT_HEADING or graded_below:
             return area, None
     return None
 

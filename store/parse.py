@@ -7,7 +7,15 @@ from datetime import date
 
 from store.councils import CouncilDirectory, CouncilRecord, directory
 from store.errors import ParseError
-from store.grades import Found, csa_grade, heading_grades, prose_quote, table_grades, table_region
+from store.grades import (
+    Found,
+    csa_grade,
+    heading_grades,
+    prose_quote,
+    rating_after,
+    table_grades,
+    table_region,
+)
 from store.layout import (
     CLOSING,
     SALUTATION,
@@ -155,7 +163,11 @@ def find_title(
     # the first is refused by name.
     candidates = [found for ln in lines if (found := _csa_title(lines, ln.index, known))]
     if candidates:
-        m, block = next((c for c in candidates if known(c[0]["council"])), candidates[0])
+        # The heading the rating is printed under wins over one printed elsewhere (a web page's
+        # "Slough" / "Children's services assessment 2011" above the letter).
+        known_ones = [c for c in candidates if known(c[0]["council"])]
+        rated = [c for c in known_ones if rating_after(lines, c[1])]
+        m, block = (rated or known_ones or candidates)[0]
         title_text = m.string[: m.start("rating")] if m["rating"] else m.string
         return _checked(
             Title(LetterKind.CSA, int(m["year"]), m["council"].strip(), fold(title_text), block),

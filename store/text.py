@@ -93,23 +93,39 @@ _FTFY = ftfy.TextFixerConfig(
 # Signs of either: a UTF-8 lead byte read as Windows-1252 or Latin-1, or an entity. ftfy takes
 # ~10 ms a letter; most letters have neither, and skip it.
 _MISDECODED = re.compile(
-    r"[ÂÃâ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ ¡-¿]|&(?:#\d{2,5}|#x[0-9a-f]{2,4}|[a-z]{2,8});",
+    r"[ÂÃâ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ ¡-¿]|&(?:#\d{2,5}|#x[0-9a-f]{2,4}|[a-z]{2,8});"
+    r"|[\x80-\x9f]",  # Windows-1252 quotes and dashes read as Latin-1 control characters
     re.I,
 )
 # An apostrophe lost in a conversion: "council?s", "children\ufffds", "authority`s".
 _LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z])[?\ufffd`\u00b4\u2032](?=[A-Za-z])")
-# Each pattern starts a line after "\n" or a lone "\r" (an old Mac file's line end).
-_QUOTED = re.compile(r"(?:^|(?<=\r))[ \t]*>+[ \t]?", re.M)
+_QUOTED = re.compile(r"^[ \t]*>+[ \t]?", re.M)
 QUOTED_SHARE = 0.6  # a forwarded letter quotes every line; a stray ">" in a letter is rare
 # A Markdown conversion marks headings with "#" and grades with "**": neither is the letter's.
-_MD_HEADING = re.compile(r"(?:^|(?<=\r))[ \t]*#{1,6}[ \t]+", re.M)
+_MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.M)
 _MD_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 MIN_MARKDOWN_MARKS = 2  # two headings or bold runs: a letter itself prints neither
+# Double spacing: a blank line after every line, so a sentence goes on across a blank line
+# ("... the council has" / "" / "improved its ..."), which no single-spaced letter does.
+_ACROSS_ONE_BLANK = re.compile(r"[^.!?:;\s][ \t]*\n[ \t]*\n[ \t]*[a-z]")
+# Three such sentences; a single-spaced letter has none (its page breaks leave more blanks).
+MIN_DOUBLE_SPACED = 3
+_BLANK_RUN = re.compile(r"\n(?:[ \t]*\n)+")
+# A text-drawn grid table ("+-----+-----+" rules, "| cell | cell |"), as a web page dumped to
+# text gives the 2005/2006 grade table: its cells are read once the grid is taken off.
+_GRID_RULE = re.compile(r"^[ \t]*\+[-=+: ]*\+[ \t]*$", re.M)
+MIN_GRID_RULES = 3  # a table's top, a rule under its header, its bottom
+# Dot leaders between a heading and its grade ("Being healthy ........ Grade 3").
+_DOT_LEADER = re.compile(
+    r"[ \t]*(?:\.[ \t]?){3,}[ \t]*(?=(?:grade\s*:?\s*)?[1-4]\b[^\n.]{0,20}$)", re.I | re.M
+)
 
 
 def repair(text: str) -> str:
     """The letter as it was written, from a copy that damaged it: mojibake, HTML entities, a
-    lost apostrophe, e-mail quoting ("> ") of a forwarded letter, Markdown marks."""
+    lost apostrophe, e-mail quoting ("> ") of a forwarded letter, Markdown marks, double
+    spacing, a text-drawn grid table, dot leaders. Line ends become "\n"."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # an old Mac file's lone CR too
     if _MISDECODED.search(text):
         text = ftfy.fix_text(text, _FTFY)
     text = _LOST_APOSTROPHE.sub("'", text)
@@ -119,4 +135,11 @@ def repair(text: str) -> str:
         text = _QUOTED.sub("", text)
     if len(_MD_HEADING.findall(text)) + len(_MD_BOLD.findall(text)) >= MIN_MARKDOWN_MARKS:
         text = _MD_BOLD.sub(r"\1", _MD_HEADING.sub("", text))
-    return text
+    if len(_ACROSS_ONE_BLANK.findall(text)) >= MIN_DOUBLE_SPACED:
+        # Every run of n blank lines was n // 2 (a paragraph's one blank line printed as 3).
+        text = _BLANK_RUN.sub(lambda m: "\n" * (1 + (m.group().count("\n") - 1) // 2), text)
+    if len(_GRID_RULE.findall(text)) >= MIN_GRID_RULES:
+        text = _GRID_RULE.sub("", text)
+        text = re.sub(r"^[ \t]*\|[ \t]?|[ \t]?\|[ \t]*$", "", text, flags=re.M)
+        text = re.sub(r"[ \t]*\|[ \t]*", "    ", text)
+    return _DOT_LEADER.sub("  ", text)

@@ -1,5 +1,6 @@
 """Lines of a letter, classified: what is prose, what is a heading, what is page furniture."""
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -128,7 +129,7 @@ class Line:
     def blank(self) -> bool:
         return not self.text.strip()
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
         """The line as headings are matched: a copy's numbering ("2. Strengths") left off."""
         return key(HEADING_MARKUP.sub("", self.text))

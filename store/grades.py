@@ -225,30 +225,18 @@ def csa_grade(layout: Layout, title: range, section: int) -> Found | None:
 
 def rating_after(lines: list[Line], title: range) -> tuple[re.Match[str], int, int] | None:
     """The rating line under a CSA heading and where it is printed: on the heading's own last
-    line, on a line of its own (inside a drawn box: "|  Performs poorly (1)  |"), or split over
-    two ("Performs" / "poorly (1)")."""
+    line, or on a line of its own a few lines below."""
     if not title:
         return None
     last = lines[title.stop - 1]
     m = CSA_AFTER_TITLE.search(last.text)
     if m:
         return m, last.start, last.end
-    window = [ln for ln in lines[title.start + 1 : title.start + CSA_GRADE_WINDOW] if not ln.blank]
-    for i, ln in enumerate(window):
-        nxt = window[i + 1] if i + 1 < len(window) else None
-        m = CSA_GRADE.match(_unboxed(ln.text))
+    for ln in lines[title.start + 1 : title.start + CSA_GRADE_WINDOW]:
+        m = CSA_GRADE.match(ln.text)
         if m:
             return m, ln.start, ln.end
-        if nxt is not None and re.fullmatch(r"performs(?: [a-z]+)?", ln.key):
-            m = CSA_GRADE.match(f"{_unboxed(ln.text)} {_unboxed(nxt.text)}")
-            if m:
-                return m, ln.start, nxt.end
     return None
-
-
-def _unboxed(text: str) -> str:
-    """A line with the box drawn round it taken off ("|   Performs poorly (1)   |")."""
-    return text.strip().strip("|│┃").strip()
 
 
 def table_region(lines: list[Line], furniture: set[str] | None = None) -> range:

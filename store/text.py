@@ -120,6 +120,18 @@ _BLANK_RUN = re.compile(r"\n(?:[ \t]*\n)+")
 # text gives the 2005/2006 grade table: its cells are read once the grid is taken off.
 _GRID_RULE = re.compile(r"^[ \t]*\+[-=+: ]*\+[ \t]*$", re.M)
 MIN_GRID_RULES = 3  # a table's top, a rule under its header, its bottom
+# A rating drawn in a box ("  ____" / " |  Performs poorly (1)  |" / " |____|"), or split over
+# two lines ("Performs" / "poorly (1)", "Performs poorly" / "(1)"): one line, as printed.
+_BOXED = re.compile(
+    r"^[ \t]*_{3,}[ \t]*\n(?:[ \t]*\|[ \t]*\|[ \t]*\n)*[ \t]*\|[ \t]*(\S.*?)[ \t]*\|[ \t]*\n"
+    r"(?:[ \t]*\|[ \t]*\|[ \t]*\n)*[ \t]*\|_{3,}\|[ \t]*$",
+    re.M,
+)
+_SPLIT_RATING = re.compile(
+    r"^([ \t]*performs(?:[ \t]+(?:excellently|well|adequately|poorly))?)[ \t]*\n[ \t]*"
+    r"((?:(?:excellently|well|adequately|poorly)[ \t]*)?\([ \t]*[1-4][ \t]*\))[ \t]*$",
+    re.I | re.M,
+)
 # Dot leaders between a heading and its grade ("Being healthy ........ Grade 3").
 _DOT_LEADER = re.compile(
     r"[ \t]*(?:\.[ \t]?){3,}[ \t]*(?=(?:grade\s*:?\s*)?[1-4]\b[^\n.]{0,20}$)", re.I | re.M
@@ -129,7 +141,8 @@ _DOT_LEADER = re.compile(
 def repair(text: str) -> str:
     """The letter as it was written, from a copy that damaged it: mojibake, HTML entities, a
     lost apostrophe, e-mail quoting ("> ") of a forwarded letter, Markdown marks, double
-    spacing, a text-drawn grid table, dot leaders. Line ends become "\n"."""
+    spacing, a text-drawn grid table, a boxed or split rating, dot leaders. Line ends become
+    "\n"."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # an old Mac file's lone CR too
     if _MISDECODED.search(text):
         text = ftfy.fix_text(text, _FTFY)
@@ -144,7 +157,24 @@ def repair(text: str) -> str:
         # Every run of n blank lines was n // 2 (a paragraph's one blank line printed as 3).
         text = _BLANK_RUN.sub(lambda m: "\n" * (1 + (m.group().count("\n") - 1) // 2), text)
     if len(_GRID_RULE.findall(text)) >= MIN_GRID_RULES:
-        text = _GRID_RULE.sub("", text)
-        text = re.sub(r"^[ \t]*\|[ \t]?|[ \t]?\|[ \t]*$", "", text, flags=re.M)
-        text = re.sub(r"[ \t]*\|[ \t]*", "    ", text)
+        text = _ungridded(text)
+    text = _SPLIT_RATING.sub(r"\1 \2", _BOXED.sub(r"\1", text))
     return _DOT_LEADER.sub("  ", text)
+
+
+def _ungridded(text: str) -> str:
+    """A grid table as the letters print theirs: each row's first cell (its lines in order),
+    then its other cells, one after another; the rules gone."""
+    out: list[str] = []
+    row: list[list[str]] = []
+    for line in [*text.split("\n"), ""]:
+        cells = line.strip()
+        if cells.startswith("|") and cells.endswith("|") and len(cells) > 1:
+            row.append([c.strip() for c in cells[1:-1].split("|")])
+            continue
+        for column in range(max((len(r) for r in row), default=0)):
+            out += [r[column] for r in row if column < len(r) and r[column]]
+        row = []
+        if not _GRID_RULE.fullmatch(line):
+            out.append(line)
+    return "\n".join(out[:-1])

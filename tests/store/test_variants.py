@@ -144,6 +144,13 @@ LAYOUT_ONLY = (
     "csa_rating_on_title",
     "date_forms",
     "embargo_and_refs",
+    "double_spaced",
+    "grid_table",
+    "dot_leaders",
+    "csa_rating_boxed",
+    "csa_rating_split",
+    "lowercase_headings",
+    "web_page_header",
 )
 # A passage that ends on one of these has lost the end of its sentence ("... in parts of
 # Ellesmere Port and", its "Chester." taken for a running header).

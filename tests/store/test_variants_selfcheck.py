@@ -7,6 +7,7 @@ wrapping, and never adds, moves away or loses a line that states a grade.
 
 from __future__ import annotations
 
+import html
 import random
 import re
 from collections import Counter
@@ -63,8 +64,9 @@ def _apply(name: str, text: str, seed: int) -> str:
 
 
 def _plain(text: str) -> str:
-    """E-mail quoting ("> ") and Markdown marks ("**", "#") taken off: they are not the letter's."""
-    text = re.sub(r"(?m)^[ \t]*>+[ \t]?", "", text)
+    """E-mail quoting ("> "), Markdown marks ("**", "#") and HTML entities taken off: they are
+    not the letter's."""
+    text = re.sub(r"(?m)^[ \t]*>+[ \t]?", "", html.unescape(text))
     return re.sub(r"(?m)^#{1,6}[ \t]*", "", text.replace("**", ""))
 
 
@@ -153,7 +155,7 @@ def test_deterministic_given_the_rng(name: str) -> None:
 
 
 #: Variations that move whole lines (the same letters and digits, in another order).
-MOVES_LINES = {"title_above_salutation", "csa_rating_on_title", "table_by_columns"}
+MOVES_LINES = {"title_above_salutation", "csa_rating_on_title", "table_by_columns", "grid_table"}
 #: Variations that add or damage characters by design (numbers on headings, an embargo line,
 #: a date written another way, an e-mail around the letter, characters a conversion broke).
 REWRITES = {
@@ -164,6 +166,7 @@ REWRITES = {
     "email_forward",
     "date_forms",
     "embargo_and_refs",
+    "web_page_header",
 }
 
 
@@ -191,7 +194,17 @@ def test_grades_stated_are_kept(name: str) -> None:
     """No variation adds, drops or changes a "Grade N", a "Performs X (N)" or a table cell."""
     for stem, text in TEXTS.items():
         for seed in SEEDS:
-            assert _grade_facts(_apply(name, text, seed)) == _grade_facts(text), (stem, seed)
+            got, want = _grade_facts(_apply(name, text, seed)), _grade_facts(text)
+            assert _comparable(got, [name]) == _comparable(want, [name]), (stem, seed)
+
+
+#: Variations that redraw the grade table's cells (in a grid, after dot leaders), which
+#: `_grade_facts` reads only alone on their lines: their cells are checked by the parser's test.
+CELLS_REDRAWN = {"grid_table", "dot_leaders"}
+
+
+def _comparable(facts: dict[str, list[str]], names: list[str]) -> dict[str, list[str]]:
+    return {k: v for k, v in facts.items() if k != "cells" or not CELLS_REDRAWN & set(names)}
 
 
 #: Variations whose point is to write a grade's line another way (moved off its heading, in
@@ -202,6 +215,11 @@ GRADE_LINES_REWRITTEN = {
     "grade_box_split",
     "run_on_headings",
     "csa_rating_on_title",
+    "grid_table",
+    "dot_leaders",
+    "csa_rating_boxed",
+    "csa_rating_split",
+    "lowercase_headings",
 }
 
 
@@ -441,7 +459,8 @@ def test_combined(stem: str) -> None:
         assert len(names) == 3 and len(set(families)) == 3, names
         assert families == sorted(families, key=V._ORDER.index)
         assert out != text
-        assert _grade_facts(out) == _grade_facts(text), (seed, names)
+        got, want = _grade_facts(out), _grade_facts(text)
+        assert _comparable(got, names) == _comparable(want, names), (seed, names)
         if "table_first_row_singular" in names or REWRITES & set(names):
             continue  # they drop or add characters (checked on their own above)
         if MOVES_LINES & set(names):

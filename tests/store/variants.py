@@ -1355,6 +1355,314 @@ def _is_grade_awarded(line: str) -> bool:
     return bool(re.fullmatch(r"\s*grade awarded\s*", line, re.I))
 
 
+# -- the second blind set (c04-c30): spacing, drawn tables, leaders, C1 bytes, CSA boxes ------
+
+
+@_lf_only
+def double_spaced(text: str, rng: random.Random) -> str:
+    """A blank line after every line, so a paragraph's blank line becomes three; hard-wrapped
+    and one-paragraph-a-line letters alike (c04, c18, c25)."""
+    return text.replace("\n", "\n\n")
+
+
+_JUDGEMENT_HEAD_RE = re.compile(r"^\s*areas\s+for\s+judgement\s*$", re.I)
+_KEY_TEXT_RE = re.compile(r"^\s*a\s+service\s+that\b", re.I)
+
+
+def _grid_lines(
+    rows: list[tuple[list[str], list[str]]], w1: int, w2: int, header: bool
+) -> list[str]:
+    """Rows of two cells drawn as a text grid: "+---+---+" rules, "| left | right |" lines."""
+    rule = f"+{'-' * (w1 + 2)}+{'-' * (w2 + 2)}+"
+    out = [rule]
+    for n, (left, right) in enumerate(rows):
+        for k in range(max(len(left), len(right))):
+            a = left[k] if k < len(left) else ""
+            b = right[k] if k < len(right) else ""
+            out.append(f"| {a.ljust(w1)} | {b.ljust(w2)} |")
+        out.append(rule.replace("-", "=") if header and n == 0 else rule)
+    return out
+
+
+def _bare_key(lines: list[str], last_cell: int) -> tuple[int, int, list[tuple[str, str]]] | None:
+    """The key under a 2006 grade table: "Key", then each bare digit over its "A service that
+    ..." line. Gives the "Key" line, the index after the key and its (digit, text) pairs."""
+    k = _next_nonblank(lines, last_cell)
+    if k is None or lines[k].strip().lower() != "key":
+        return None
+    pairs: list[tuple[str, str]] = []
+    stop = k + 1
+    j = k
+    while True:
+        d = _next_nonblank(lines, j)
+        c = _CELL_RE.match(lines[d]) if d is not None else None
+        if d is None or c is None or c.group("word"):
+            break
+        t = _next_nonblank(lines, d)
+        if t is None or not _KEY_TEXT_RE.match(lines[t]):
+            break
+        pairs.append((c.group("n"), lines[t].strip()))
+        stop = j = t
+    return (k, stop + 1, pairs) if len(pairs) >= 2 else None
+
+
+@_lf_only
+def grid_table(text: str, rng: random.Random) -> str:
+    """The 2005/2006 "Areas for judgement / Grade awarded" table drawn as a text grid, each
+    label wrapped inside its cell, the grade cell on the row's first line; a bare-digit key
+    under it drawn the same way (c05)."""
+    lines = text.split("\n")
+    cells = _table_cells(lines)
+    first = _table_first_label(lines)
+    head = next((i for i, ln in enumerate(lines) if _JUDGEMENT_HEAD_RE.match(ln)), None)
+    if not cells or first is None or head is None or not head < first < cells[0]:
+        return text
+    if any(ln.strip() and not _is_grade_awarded(ln) for ln in lines[head + 1 : first]):
+        return text
+    w1 = rng.choice((44, 52, 60))
+    rows: list[tuple[list[str], list[str]]] = [(["Areas for judgement"], ["Grade awarded"])]
+    start = first
+    for c in cells:
+        words = _split_words(" ".join(ln.strip() for ln in lines[start:c] if ln.strip()))
+        rows.append((_wrap_words(words, w1, ""), [lines[c].strip()]))
+        start = c + 1
+    w2 = max(len(right[0]) for _, right in rows) + rng.choice((1, 3))
+    block = _grid_lines(rows, w1, w2, header=True)
+    end = cells[-1] + 1
+    key = _bare_key(lines, cells[-1])
+    if key is not None and rng.random() < 0.7:
+        k, end, pairs = key
+        kw = rng.choice((60, 68, 72))
+        key_rows = [([d], _wrap_words(_split_words(t), kw, "")) for d, t in pairs]
+        block += [lines[k].strip(), *_grid_lines(key_rows, 3, kw, header=False)]
+    lines[head:end] = block
+    return "\n".join(lines)
+
+
+def _leader(left: str, right: str, width: int) -> str:
+    return f"{left} {'.' * max(3, width - len(left) - len(right) - 2)} {right}"
+
+
+@_lf_only
+def dot_leaders(text: str, rng: random.Random) -> str:
+    """Dot leaders from a graded heading to its grade, "Being Healthy ........ Grade 3", a grade
+    on the line below pulled up (c09); a 2005/2006 table row's last label line and its cell,
+    "... young people. ........ 3", the same way."""
+    lines = text.split("\n")
+    width = rng.choice((80, 88, 100))
+    edits: list[tuple[int, int, str]] = []
+    for h, g in _grade_sites(lines):
+        if g is None:
+            m = _HEAD_GRADE_RE.match(lines[h])
+            assert m is not None
+            edits.append((h, h + 1, _leader(m["indent"] + m["head"], m["grade"], width)))
+        else:
+            grade = _GRADE_LINE_RE.match(lines[g])
+            assert grade is not None
+            edits.append((h, g + 1, _leader(lines[h].rstrip(), grade["grade"], width)))
+    for c in _table_cells(lines):
+        p = c - 1
+        while p > 0 and not lines[p].strip():
+            p -= 1
+        edits.append((p, c + 1, _leader(lines[p].rstrip(), lines[c].strip(), width)))
+    if not edits:
+        return text
+    for a, b, new in sorted(edits, reverse=True):
+        lines[a:b] = [new]
+    return "\n".join(lines)
+
+
+#: Windows-1252 punctuation whose bytes (0x91-0x97, 0x85), read as Latin-1, are C1 controls.
+_C1_MAP = str.maketrans(
+    {
+        "‘": "\x91",
+        "’": "\x92",
+        "“": "\x93",
+        "”": "\x94",
+        "•": "\x95",
+        "–": "\x96",
+        "—": "\x97",
+        "…": "\x85",
+    }
+)
+
+
+@_lf_only
+def c1_punctuation(text: str, rng: random.Random) -> str:
+    """Curly quotes (straight ones made curly first), dashes and bullets as Windows-1252 bytes
+    decoded as Latin-1: U+0091/U+0092 quotes, U+0093/U+0094, U+0096 dash, U+0095 bullet
+    (c14, c27)."""
+    if not _zones(text.split("\n"))[0]:
+        return text
+    return _apostrophes(text, "curly").translate(_C1_MAP)
+
+
+def _rating_at(lines: list[str]) -> int | None:
+    """The CSA rating line ("Performs poorly (1)"): the scale's own lines carry no "(N)"."""
+    start, end = _zones(lines)
+    return next((i for i in range(start, end) if _RATING_RE.match(lines[i])), None)
+
+
+@_lf_only
+def csa_rating_boxed(text: str, rng: random.Random) -> str:
+    """The CSA rating drawn inside a box: an underscore rule, " |  Performs poorly (1)  |",
+    " |______|", as a scanned and OCR'd copy gives it (c30)."""
+    lines = text.split("\n")
+    i = _rating_at(lines)
+    if i is None:
+        return text
+    rating = lines[i].strip()
+    before, after = rng.randint(2, 6), rng.randint(2, 8)
+    inner = before + len(rating) + after
+    margin = rng.choice(("", " ", "  "))
+    box = [f"{margin} {'_' * inner}"]
+    if rng.random() < 0.5:
+        box.append(f"{margin}|{' ' * inner}|")
+    box += [f"{margin}|{' ' * before}{rating}{' ' * after}|", f"{margin}|{'_' * inner}|"]
+    lines[i : i + 1] = box
+    return "\n".join(lines)
+
+
+@_lf_only
+def csa_rating_split(text: str, rng: random.Random) -> str:
+    """The CSA rating split over two lines, "Performs" / "poorly (1)" (a narrow cell, c28) or
+    "Performs poorly" / "(1)" (c18)."""
+    lines = text.split("\n")
+    i = _rating_at(lines)
+    m = (
+        re.match(r"^([ \t]*)(performs)\s+(\w+)\s*(\([1-4]\))[ \t]*$", lines[i], re.I)
+        if i is not None
+        else None
+    )
+    if i is None or m is None:
+        return text
+    indent, performs, word, number = m.groups()
+    if rng.random() < 0.5:
+        parts = [performs, f"{word} {number}"]
+    else:
+        parts = [f"{performs} {word}", number]
+    lines[i : i + 1] = [indent + p for p in parts]
+    return "\n".join(lines)
+
+
+def _apa_title_year(lines: list[str]) -> int | None:
+    span = _title_span(lines)
+    if span is None:
+        return None
+    m = re.search(r"\b(20\d\d)\b", " ".join(lines[span[0] : span[1]]))
+    return int(m.group(1)) if m else None
+
+
+@_lf_only
+def lowercase_headings(text: str, rng: random.Random) -> str:
+    """Area headings in lower case with a trailing colon, "staying safe:", their "Grade N" on
+    the next line (moved there from the heading's line); the overall and capacity headings
+    keep their capitals in some copies (c11). 2007/2008 letters only."""
+    lines = text.split("\n")
+    if _apa_title_year(lines) not in (2007, 2008):
+        return text
+    sites = _grade_sites(lines)
+    if not sites:
+        return text
+    all_lower = rng.random() < 0.5
+    for h, g in reversed(sites):
+        m = _HEAD_GRADE_RE.match(lines[h]) if g is None else _HEAD_ONLY_RE.match(lines[h])
+        assert m is not None
+        head = m["head"]
+        if all_lower or not re.match(r"overall|capacity", head, re.I):
+            head = head.lower()
+        new = [f"{m['indent']}{head}:"]
+        if g is None:
+            new.append(m["indent"] + m["grade"])
+        lines[h : h + 1] = new
+    return "\n".join(lines)
+
+
+_CSA_NAME_RE = re.compile(
+    rf"^[ \t#*]*(?P<council>\S[^\n]*?)\s+(?P<ch>{_CHILDRENS})\s+services\s+assessment"
+    r"\s+(?P<year>20\d\d)\b",
+    re.I,
+)
+_RATING_2009_RE = re.compile(
+    rf"^[ \t]*(annual\s+rating\s+of\s+council\s+{_CHILDRENS}\s+services\s+for\s+20\d\d)[ \t]*$",
+    re.I,
+)
+_LOWER_IN_NAMES = frozenset("of and upon the in on".split())
+
+
+def _name_case(name: str) -> str:
+    words = name.lower().split()
+    return " ".join(
+        w if k and w in _LOWER_IN_NAMES else w[:1].upper() + w[1:] for k, w in enumerate(words)
+    )
+
+
+def _short_council(name: str) -> str:
+    """The name a web page lists a council by: "Birmingham", "Kingston upon Thames"."""
+    short = re.sub(
+        r"^(?:the\s+)?(?:(?:royal|london)\s+borough\s+of\s+)?", "", name.strip(), flags=re.I
+    )
+    short = re.sub(
+        r"\s+(?:(?:metropolitan\s+)?borough\s+|city\s+|county\s+|district\s+)?council$",
+        "",
+        short,
+        flags=re.I,
+    )
+    return short or name.strip()
+
+
+def _apa_council(lines: list[str]) -> str | None:
+    span = _title_span(lines)
+    if span is None:
+        return None
+    title = " ".join(lines[k].strip() for k in range(*span))
+    m = re.search(r"\bpeople\s+in\s+(?P<c>.+?\bcouncil)\b", title, re.I) or re.search(
+        r"\bassessment\s+of\s+(?P<c>.+?\bcouncil)(?:['’`]|\s)s\s+education\b", title, re.I
+    )
+    return _name_case(m["c"]) if m else None
+
+
+@_lf_only
+def web_page_header(text: str, rng: random.Random) -> str:
+    """A web page's chrome above the letter: "Home > Inspection reports > Local authorities >
+    <Council>", the council, the page's title ("Children’s services assessment 2011", or for
+    an APA "Annual performance assessment 2007") and "Published: <date>" (c29)."""
+    lines = text.split("\n")
+    start, end = _zones(lines)
+    if not start:
+        return text
+    csa = next(
+        (m for ln in lines[start:end] if len(ln) < 160 and (m := _CSA_NAME_RE.match(ln))), None
+    )
+    if csa is not None:
+        council, year = _short_council(csa["council"]), int(csa["year"])
+        ch = csa["ch"]
+        title = f"{ch[:1].upper()}{ch[1:].lower()} services assessment {year}"
+        own = next((m.group(1) for ln in lines if (m := _RATING_2009_RE.match(ln))), None)
+        if own is not None and rng.random() < 0.5:
+            title = own
+    else:
+        name, year = _apa_council(lines), _apa_title_year(lines)
+        if name is None or year is None:
+            return text
+        council, title = _short_council(name), f"Annual performance assessment {year}"
+    found = _date_line(lines)
+    if found is not None:
+        published = found[1]
+    else:
+        published = _dt.date(year, 11, 8) if year == 2011 else _dt.date(year, 12, 9)
+    deferred = " (deferred)" if published.year > year else ""
+    header = [
+        f"Home > Inspection reports > Local authorities > {council}",
+        *([""] if rng.random() < 0.5 else []),
+        council,
+        title,
+        f"Published: {_long_date(published)}{deferred}",
+        "",
+    ]
+    return "\n".join([*header, *lines])
+
+
 VARIATIONS: tuple[Variation, ...] = (
     Variation("crlf", "§6.6: CRLF line ends", crlf, "line_end"),
     Variation("cr_only", "§6.6: CR-only line ends", cr_only, "line_end"),
@@ -1535,6 +1843,54 @@ VARIATIONS: tuple[Variation, ...] = (
         embargo_and_refs,
         "embargo",
     ),
+    Variation(
+        "double_spaced",
+        "c04, c18, c25: double-spaced, a blank line after every line (three between paragraphs)",
+        double_spaced,
+        "spacing",
+    ),
+    Variation(
+        "grid_table",
+        "c05: the 2005/2006 grade table drawn as a '+---+' / '| label | 3 |' text grid",
+        grid_table,
+        "table_grid",
+    ),
+    Variation(
+        "dot_leaders",
+        "c09: 'Being Healthy ........ Grade 3' (grade pulled up), a table row 'label ..... 3'",
+        dot_leaders,
+        "leaders",
+    ),
+    Variation(
+        "c1_punctuation",
+        "c14, c27: Windows-1252 quotes, dashes and bullets read as Latin-1 (U+0091-U+0096)",
+        c1_punctuation,
+        "encoding_damage",
+    ),
+    Variation(
+        "csa_rating_boxed",
+        "c30: the CSA rating drawn in a box, ' |  Performs poorly (1)  |' between rules",
+        csa_rating_boxed,
+        "csa_rating_form",
+    ),
+    Variation(
+        "csa_rating_split",
+        "c18, c28: the CSA rating split, 'Performs' / 'poorly (1)' or 'Performs poorly' / '(1)'",
+        csa_rating_split,
+        "csa_rating_form",
+    ),
+    Variation(
+        "lowercase_headings",
+        "c11: 2007/2008 area headings in lower case with a colon, 'staying safe:', grade below",
+        lowercase_headings,
+        "case",
+    ),
+    Variation(
+        "web_page_header",
+        "c29: web page chrome above the letter: breadcrumb, council, page title, 'Published:'",
+        web_page_header,
+        "web_header",
+    ),
 )
 
 
@@ -1549,8 +1905,10 @@ _ORDER = (
     "grade_brackets",
     "grade_split",
     "run_on",
+    "leaders",
     "table_label",
     "table_order",
+    "table_grid",
     "opening",
     "title_apostrophe",
     "case",
@@ -1558,10 +1916,12 @@ _ORDER = (
     "title_place",
     "title_case",
     "csa_title_rating",
+    "csa_rating_form",
     "heading_number",
     "markdown",
     "letterhead",
     "embargo",
+    "web_header",
     "date_form",
     "bullets",
     "apostrophe",
@@ -1569,6 +1929,7 @@ _ORDER = (
     "nbsp",
     "soft_hyphen",
     "encoding_damage",
+    "spacing",
     "forward",
     "form_feed",
     "line_end",

@@ -10,7 +10,14 @@ import re
 from dataclasses import dataclass
 
 from store.layout import Block, Layout
-from store.lines import GRADE_LINE, PAGE_FURNITURE, SCALE_NUMBER, Line, repeated_furniture
+from store.lines import (
+    GRADE_LINE,
+    PAGE_FURNITURE,
+    SCALE_NUMBER,
+    Line,
+    grade_of,
+    repeated_furniture,
+)
 from store.vocabulary import APA_WORDS, CSA_WORDS, LetterKind
 
 # The rating line. A PDF prints it in a box beside the "Children's services assessment" label,
@@ -192,7 +199,8 @@ def _grade_after(lines: list[Line], at: int) -> tuple[int, int, int] | None:
             continue
         m = GRADE_LINE.match(ln.text)
         if m:
-            return int(m.group(1)), ln.start, ln.end
+            grade = grade_of(m)
+            return None if grade is None else (grade, ln.start, ln.end)
         digit = _boxed_digit(lines, ln)
         if digit is not None:
             return int(digit.text), ln.start, digit.end

@@ -19,6 +19,7 @@ from store.lines import (
     Line,
     area_heading,
     date_parts,
+    grade_of,
     is_paragraph_style,
     repeated_furniture,
     undecorated,
@@ -252,7 +253,7 @@ def find_headings(
             if tail is not None:
                 joined = f"{ln.text.strip()} {tail.text.strip()}"
                 on_tail = HEADING_GRADE.search(tail.text)
-                grade = int(on_tail.group(1)) if on_tail else grade
+                grade = grade_of(on_tail) if on_tail else grade
                 found[ln.index] = SectionStart(ln.index, _bare(joined), area, grade, True)
             else:
                 found[ln.index] = SectionStart(ln.index, _bare(ln.text), area, grade)

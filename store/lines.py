@@ -55,16 +55,31 @@ SUB_HEADINGS = re.compile(
 )
 # "Grade 3" on its own line, as printed or as copies mark it up: "Grade 3 (good)", "Grade 3.",
 # "(Grade 3)", "**Grade 3**" (a Markdown conversion).
+# The grade's number, as a digit or, in a copy typed again, a word ("Grade Two", "Grade: one
+# (1)", whose digit must then agree).
+GRADE_NUMBER = r"(?i:([1-4])\b|(one|two|three|four)\b(?:\s*\(\s*([1-4])\s*\))?)(?!\s*/)"
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
 GRADE_LINE = re.compile(
-    r"^\s*(?:\*\*|__|[(\[])?\s*grade\s*:?\s*([1-4])\b(?!\s*/)(?:\s*[-(]?\s*[a-z]+\)?)?"
+    rf"^\s*(?:\*\*|__|[(\[])?\s*grade\s*:?\s*{GRADE_NUMBER}(?:\s*[-(]?\s*[a-z]+\)?)?"
     r"\s*(?:\*\*|__|[)\]])?\s*\.?\s*$",
     re.I,
 )
 # "Grade N" after a heading: after a separator or a bracket, or glued on as PDF text runs may
 # be ("Being healthyGrade 2"), where only its capital tells it from the heading's last word.
 HEADING_GRADE = re.compile(
-    r"(?:[\s:,\-(\[*]+(?i:grade)|(?<=[a-z])Grade|(?<=[A-Z])GRADE)\s*:?\s*([1-4])\b(?!\s*/)"
+    rf"(?:[\s:,\-(\[*]+(?i:grade)|(?<=[a-z])Grade|(?<=[A-Z])GRADE)\s*:?\s*{GRADE_NUMBER}"
 )
+
+
+def grade_of(m: re.Match[str]) -> int | None:
+    """The grade a GRADE_LINE or HEADING_GRADE match states; None when its word and its digit
+    disagree ("Grade: one (3)"), and the letter's grade is then unclear."""
+    if m.group(1):
+        return int(m.group(1))
+    value = NUMBER_WORDS[m.group(2).lower()]
+    return value if not m.group(3) or int(m.group(3)) == value else None
+
+
 # How copies mark a heading up: a number ("2. Being healthy", "3) ..."), Markdown ("## ...",
 # "**...**"); and a stop after its grade ("Being healthy Grade 2."). None of it is the heading.
 HEADING_MARKUP = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})?[.)]\s+|#{1,6}\s*|\*\*|__)")
@@ -177,7 +192,7 @@ def area_heading(line: Line, following: list[Line]) -> tuple[str, int | None] | 
             continue
         on_line = HEADING_GRADE.search(text)
         if on_line:
-            return area, int(on_line.group(1))
+            return area, grade_of(on_line)
         if len(text) <= SHORT_HEADING or graded_below:
             return area, None
     return None

@@ -56,6 +56,15 @@ CSA_TITLE = re.compile(
     r"\s*$",
     re.I,
 )
+# The heading said as a sentence, as a copy typed again may put it ("The children's services
+# assessment for Birmingham City Council in 2011 is:", "The annual rating of children's
+# services for <council> for 2009 is:").
+CSA_LEAD_IN = re.compile(
+    r"^\s*(?:the\s+)?(?:annual\s+)?(?:children'?\s?s? services assessment|rating of (?:council\s+)?"
+    r"children'?\s?s? services)\s+(?:for|of)\s+(?P<council>.+?)\s+(?:in|for)\s+(?P<year>\d{4})"
+    r"(?:\s+is)?\s*:?(?P<rating>)\s*$",
+    re.I,
+)
 JAR = re.compile(r"joint area review", re.I)
 
 # Thresholds, in characters of the file or lines of the letter.
@@ -208,7 +217,7 @@ def _csa_match(text: str) -> re.Match[str] | None:
     m = CSA_TITLE.match(text)
     if m and not re.match(r"^\s*(?:annual|the)\b", m["council"], re.I):
         return m
-    return None
+    return CSA_LEAD_IN.match(text)
 
 
 def _title_block(lines: list[Line], at: int) -> range:

@@ -45,9 +45,20 @@ def _lines(text: str) -> list[str]:
     return re.split(r"\r\n|\r|\n|\f", text)
 
 
+_WORD_GRADE_RE = re.compile(r"\b(grade):?\s+(one|two|three|four)\b(?:\s*\(([1-4])\))?", re.I)
+_WORD_VALUES = {"one": "1", "two": "2", "three": "3", "four": "4"}
+
+
+def _digits_for_words(text: str) -> str:
+    """ "Grade Two", "Grade: three (3)" back as "Grade 2", "Grade 3" (grade_as_word's undoing)."""
+    return _WORD_GRADE_RE.sub(lambda m: f"{m[1]} {_WORD_VALUES[m[2].lower()]}", text)
+
+
 def _kept(original: str, out: str, names: list[str]) -> str:
     """`out`'s letters and digits with the named substitutions of `names` taken back out."""
     t = _norm(out)
+    if "grade_as_word" in names:
+        t = _digits_for_words(t)
     if "grade_word" in names:
         t = _ADDED_WORD_RE.sub("", t)
     if "letterhead_debris" in names:
@@ -66,7 +77,7 @@ def _apply(name: str, text: str, seed: int) -> str:
 def _plain(text: str) -> str:
     """E-mail quoting ("> "), Markdown marks ("**", "#") and HTML entities taken off: they are
     not the letter's."""
-    text = re.sub(r"(?m)^[ \t]*>+[ \t]?", "", html.unescape(text))
+    text = re.sub(r"(?m)^[ \t]*>+[ \t]?", "", _digits_for_words(html.unescape(text)))
     return re.sub(r"(?m)^#{1,6}[ \t]*", "", text.replace("**", ""))
 
 
@@ -159,6 +170,8 @@ MOVES_LINES = {"title_above_salutation", "csa_rating_on_title", "table_by_column
 #: Variations that add or damage characters by design (numbers on headings, an embargo line,
 #: a date written another way, an e-mail around the letter, characters a conversion broke).
 REWRITES = {
+    "grade_as_word",
+    "csa_heading_as_sentence",
     "numbered_headings",
     "mojibake",
     "html_entities",
@@ -210,6 +223,7 @@ def _comparable(facts: dict[str, list[str]], names: list[str]) -> dict[str, list
 #: Variations whose point is to write a grade's line another way (moved off its heading, in
 #: brackets, split from its digit, run on into prose, onto the CSA title).
 GRADE_LINES_REWRITTEN = {
+    "grade_as_word",
     "grade_line_moved",
     "grade_in_brackets",
     "grade_box_split",

@@ -939,6 +939,48 @@ def grade_full_stop(text: str, rng: random.Random) -> str:
     return "\n".join(lines) if sites else text
 
 
+_NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four"}
+
+
+@_lf_only
+def grade_as_word(text: str, rng: random.Random) -> str:
+    """A heading's grade written as a word, as a copy typed again gives it: "Grade Two",
+    "Grade: three (3)" (blind c11, c16)."""
+    lines = text.split("\n")
+    sites = _grade_sites(lines)
+    for h, g in sites:
+        k = h if g is None else g
+
+        def word(m: re.Match[str]) -> str:
+            name = _NUMBER_WORDS[m.group(2)]
+            spoken = rng.choice((name.capitalize(), name, f"{name} ({m.group(2)})"))
+            return f"{m.group(1)}{rng.choice(('', ':'))} {spoken}"
+
+        lines[k] = re.sub(r"\b(grade)\s*:?\s*([1-4])\b", word, lines[k], count=1, flags=re.I)
+    return "\n".join(lines) if sites else text
+
+
+@_lf_only
+def csa_heading_as_sentence(text: str, rng: random.Random) -> str:
+    """The CSA heading said as a sentence: "The children's services assessment for <council>
+    in <year> is:" (blind c20, c21)."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        m = re.match(
+            rf"^[ \t]*(?P<council>\S.*?)\s+{_CHILDRENS}\s+services\s+assessment\s+(?P<year>20\d\d)"
+            r"[ \t]*$",
+            line,
+            re.I,
+        )
+        if m and re.search(r"(?i)performs", "\n".join(lines[i + 1 : i + 5])):
+            said = rng.choice(("in", "for"))
+            lines[i] = (
+                f"The children's services assessment for {m['council']} {said} {m['year']} is:"
+            )
+            return "\n".join(lines)
+    return text
+
+
 def _site_grade(lines: list[str], h: int, g: int | None) -> str:
     m = _HEAD_GRADE_RE.match(lines[h]) if g is None else _GRADE_LINE_RE.match(lines[g])
     assert m is not None
@@ -1723,6 +1765,18 @@ VARIATIONS: tuple[Variation, ...] = (
         "table_label",
     ),
     Variation(
+        "grade_as_word",
+        "a heading's grade as a word: 'Grade Two', 'Grade: three (3)' (blind c11, c16)",
+        grade_as_word,
+        "grade_as_word",
+    ),
+    Variation(
+        "csa_heading_as_sentence",
+        "the CSA heading said as a sentence: '... assessment for <council> in <year> is:' (c20)",
+        csa_heading_as_sentence,
+        "csa_heading",
+    ),
+    Variation(
         "table_by_columns",
         "a 2005/2006 grade table read column by column: labels, then the cells (blind b03)",
         table_by_columns,
@@ -1907,6 +1961,8 @@ _ORDER = (
     "run_on",
     "leaders",
     "table_label",
+    "grade_as_word",
+    "csa_heading",
     "table_order",
     "table_grid",
     "opening",

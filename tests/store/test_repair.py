@@ -49,7 +49,7 @@ def _quoted(share: float, lines: int = 10) -> str:
 
 
 def test_a_forwarded_letter_loses_its_quoting_from_the_quoted_share() -> None:
-    assert ">" not in repair(_quoted(QUOTED_SHARE))
+    assert repair(_quoted(QUOTED_SHARE)) == _quoted(QUOTED_SHARE).replace("> ", "")
     assert repair(_quoted(QUOTED_SHARE - 0.1)).count(">") == round((QUOTED_SHARE - 0.1) * 10)
 
 
@@ -108,3 +108,19 @@ def test_two_grid_rules_are_not_a_table() -> None:
 )
 def test_a_boxed_or_split_rating_and_dot_leaders_are_one_line(printed: str, read: str) -> None:
     assert repair(printed) == read
+
+
+def test_a_tight_grid_with_ragged_rows_keeps_every_cell_and_the_text_around_it() -> None:
+    grid = "\n".join(
+        [
+            "Summary",
+            "+-+-+",
+            "|Areas|Grade|",
+            "+=+=+",
+            "|The council|3|",
+            "|improves|",
+            "+-+-+",
+            "End.",
+        ]
+    )
+    assert repair(grid) == "Summary\nAreas\nGrade\nThe council\nimproves\n3\nEnd."

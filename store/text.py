@@ -46,11 +46,9 @@ class Normalised:
 def normalise(raw: str) -> Normalised:
     out: list[str] = []
     offsets: list[int] = []
+    # Line ends are "\n" already: repair() turned CRLF and an old Mac file's lone CR into it.
     for i, ch in enumerate(raw):
-        if ch == "\r":  # CRLF is one line end, a lone CR (old Mac files) is one too
-            rep = "" if raw[i + 1 : i + 2] == "\n" else "\n"
-        else:
-            rep = _REPLACE.get(ch, ch)
+        rep = _REPLACE.get(ch, ch)
         for r in rep:
             out.append(r)
             offsets.append(i)

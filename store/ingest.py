@@ -24,6 +24,7 @@ from store.files import SUFFIXES, read_letter_file
 from store.parse import parse_letter
 from store.records import ParsedLetter
 from store.sources import read_sources
+from store.text import repair
 from store.vocabulary import graded_areas
 
 VERSION_KEY = "version"
@@ -259,7 +260,7 @@ def _insert_letter(
         source_file=Path(file).name,
         url=url,
         sha256=sha,
-        text=text_,
+        text=repair(text_),  # the text the offsets of its passages and quotes point into
         ingested_at=datetime.now(UTC),
     )
     session.add(row)

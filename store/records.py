@@ -1,4 +1,6 @@
-"""What the parser returns: small frozen records with offsets into the original text."""
+"""What the parser returns: small frozen records with offsets into the letter's text as
+repaired (``store.text.repair``: line ends, mojibake, a copy's markup undone), which is the text
+the store keeps."""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,7 +23,7 @@ class Judgement:
     label: str
     grade_text: str  # as printed: "Grade 2", "Performs poorly (1)", a table cell
     quote: str  # the sentence(s) stating it, verbatim but for folded whitespace
-    start: int  # offsets of the quote in the original text
+    start: int  # offsets of the quote in the letter's (repaired) text
     end: int
     section: str  # heading of the section it belongs to
     page: int | None = None  # the page its quote starts on, when the file marks pages

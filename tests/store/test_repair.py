@@ -124,3 +124,22 @@ def test_a_tight_grid_with_ragged_rows_keeps_every_cell_and_the_text_around_it()
         ]
     )
     assert repair(grid) == "Summary\nAreas\nGrade\nThe council\nimproves\n3\nEnd."
+
+
+def test_the_store_keeps_the_text_its_quotes_point_into(tmp_path) -> None:
+    from sqlmodel import Session, select
+
+    from store import models
+    from store.db import create_schema, make_engine
+    from store.ingest import ingest_paths
+
+    letter = (LETTERS / "birmingham_apa2007.txt").read_text(encoding="utf-8")
+    path = tmp_path / "copy.txt"
+    path.write_text(letter.replace("'", "&#8217;"), encoding="utf-8")  # a web copy's entities
+    engine = make_engine(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    create_schema(engine)
+    ingest_paths(engine, [path])
+    with Session(engine) as session:
+        text = session.exec(select(models.Letter.text)).one()
+        quotes = session.exec(select(models.Judgement)).all()
+    assert quotes and all(text[j.start : j.end].split() == j.quote.split() for j in quotes)

@@ -60,11 +60,11 @@ def cli(ctx: click.Context, database: str | None) -> None:
 
 def _sql(ctx: click.Context):
     from store.db import create_schema, make_engine
-    from store.ingest import load_bundled_if_empty
+    from store.ingest import load_bundled
 
     sql = make_engine(ctx.obj["url"])
     create_schema(sql)
-    load_bundled_if_empty(sql)
+    load_bundled(sql)
     return sql
 
 

@@ -20,7 +20,7 @@ from store import queries
 from store.councils import CouncilDirectory, CouncilRecord, directory
 from store.db import create_schema, make_engine, open_session
 from store.errors import LettersError
-from store.ingest import load_bundled_if_empty
+from store.ingest import load_bundled
 from store.vocabulary import AREA_LABELS, YEARS, graded_areas
 
 MAX_K = 20
@@ -43,7 +43,7 @@ class Answerer:
     def open(cls, sql: SqlEngine | None = None, params: Params | None = None) -> "Answerer":
         sql = sql or make_engine()
         create_schema(sql)
-        load_bundled_if_empty(sql)
+        load_bundled(sql)
         return cls(sql, directory(), params or Params())
 
     def snapshot(self) -> Snapshot:

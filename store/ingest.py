@@ -1,6 +1,7 @@
 """Loading letters into the store: one transaction per file, a report at the end."""
 
 import fcntl
+import functools
 import hashlib
 import multiprocessing
 import os
@@ -96,7 +97,31 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileOut
 
 
 def digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The letter as this version reads it: its text and the reading code together, so a file
+    read by an older parser is read again when it is ingested again, not reported unchanged."""
+    return hashlib.sha256(f"{reader_fingerprint()}\0{text}".encode()).hexdigest()
+
+
+# The modules whose code decides what a letter says (its grades, quotes, sections, passages).
+READING_MODULES = (
+    "files.py",
+    "grades.py",
+    "layout.py",
+    "lines.py",
+    "pages.py",
+    "parse.py",
+    "pdf.py",
+    "text.py",
+    "vocabulary.py",
+)
+
+
+@functools.cache
+def reader_fingerprint() -> str:
+    """A digest of the reading code as installed (read once, when first needed)."""
+    package = resources.files("store")
+    sources = (package.joinpath(name).read_bytes() for name in READING_MODULES)
+    return hashlib.sha256(b"\0".join(sources)).hexdigest()[:16]
 
 
 # Reading and parsing are pure and CPU-bound (pypdf above all), so with many files they run in
@@ -351,10 +376,19 @@ def bundled_letters() -> list[tuple[str, str]]:
     )
 
 
-def load_bundled_if_empty(engine: Engine) -> None:
-    """A fresh store answers at once: the two real letters ship inside the package."""
+def load_bundled(engine: Engine) -> None:
+    """A fresh store answers at once: the two real letters ship inside the package. A store
+    that holds them as an older version read them has them read again."""
+    bundled = bundled_letters()
     with Session(engine) as session:
-        if session.exec(select(models.Letter.id).limit(1)).first() is not None:
-            return
-    for name, text_ in bundled_letters():
-        store_letter(engine, parse_letter(text_, name), text_, name)
+        empty = session.exec(select(models.Letter.id).limit(1)).first() is None
+        held = dict(
+            session.exec(
+                select(models.Letter.source_file, models.Letter.sha256).where(
+                    models.Letter.source_file.in_([name for name, _ in bundled])
+                )
+            ).all()
+        )
+    for name, text_ in bundled:
+        if empty or (name in held and held[name] != digest(text_)):
+            store_letter(engine, parse_letter(text_, name), text_, name, replace=True)

@@ -9,7 +9,7 @@ from retrieval.audit import audit
 from retrieval.render import AUDIT_COLUMNS, audit_as
 from store.councils import directory
 from store.db import create_schema, make_engine
-from store.ingest import ingest_paths, load_bundled_if_empty
+from store.ingest import ingest_paths, load_bundled
 from store.published import published
 from tests.conftest import LETTERS
 from tests.test_cli import run
@@ -31,7 +31,7 @@ def _letter(folder: Path, name: str, council: str, word: str, grade: int) -> Pat
 def _store(tmp_path: Path):
     engine = make_engine(f"sqlite:///{tmp_path / 'store.sqlite3'}")
     create_schema(engine)
-    load_bundled_if_empty(engine)
+    load_bundled(engine)
     folder = tmp_path / "in"
     folder.mkdir()
     _letter(folder, "bham.txt", "Birmingham City Council", "well", 3)  # published: poorly

@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 
 from store import models, queries
 from store.errors import StoreBusyError
-from store.ingest import ingest_lock, ingest_paths, load_bundled_if_empty
+from store.ingest import ingest_lock, ingest_paths, load_bundled
 from tests.conftest import LETTERS
 
 BAD = Path(__file__).parents[1] / "data" / "bad"
@@ -97,7 +97,7 @@ def _write(folder: Path, name: str, data: bytes | None) -> Path:
 def test_bad_file_fails_alone_and_changes_nothing(
     sql_engine, tmp_path: Path, name: str, data: bytes | None, reason: str
 ) -> None:
-    load_bundled_if_empty(sql_engine)
+    load_bundled(sql_engine)
     before = state(sql_engine)
     bad = _write(tmp_path, name, data)
     good = tmp_path / "good"
@@ -112,7 +112,7 @@ def test_bad_file_fails_alone_and_changes_nothing(
 
 
 def test_truncated_pdf_and_pdf_without_text_fail_cleanly(sql_engine, tmp_path: Path) -> None:
-    load_bundled_if_empty(sql_engine)
+    load_bundled(sql_engine)
     before = state(sql_engine)
     full = make_pdf(
         (LETTERS / "birmingham_apa2007.txt").read_text(encoding="utf-8"), tmp_path / "full.pdf"
@@ -159,7 +159,7 @@ def test_unreadable_file_is_reported(sql_engine, tmp_path: Path, monkeypatch) ->
 
 
 def test_second_ingest_while_one_runs_is_refused(sql_engine, letters_copy: Path) -> None:
-    load_bundled_if_empty(sql_engine)
+    load_bundled(sql_engine)
     before = state(sql_engine)
     with ingest_lock(sql_engine), pytest.raises(StoreBusyError, match="another 'letters ingest'"):
         ingest_paths(sql_engine, [letters_copy])
@@ -168,10 +168,10 @@ def test_second_ingest_while_one_runs_is_refused(sql_engine, letters_copy: Path)
 
 
 def test_bundled_letters_load_into_an_empty_store_only(sql_engine) -> None:
-    load_bundled_if_empty(sql_engine)
+    load_bundled(sql_engine)
     assert grades_of(sql_engine, "Birmingham")[(2011, "overall")] == 1
     once = state(sql_engine)
-    load_bundled_if_empty(sql_engine)
+    load_bundled(sql_engine)
     assert state(sql_engine) == once
 
 

@@ -6,6 +6,7 @@ that states it."""
 import json
 import random
 import re
+import textwrap
 
 import pytest
 
@@ -185,3 +186,18 @@ def test_no_passage_stops_in_the_middle_of_a_clause(case: str) -> None:
         if CLAUSE_GOES_ON.search(p.rstrip())
     ]
     assert cut == []
+
+
+@pytest.mark.parametrize("width", range(40, 66, 5))
+@pytest.mark.parametrize("case", ["apa2005_surrey", "apa2006_east_riding"])
+def test_a_key_wrapped_narrow_stays_out_of_every_quote(case: str, width: int) -> None:
+    """The 2005/2006 key's cells ("Grade 1: A service that does not deliver minimum" /
+    "requirements for users") wrapped at a narrow width, as a table cell wraps."""
+    lines = []
+    for line in TEXT[case].split("\n"):
+        cell = re.match(r"^(?:Grade [1-4]: )?An? service that", line)
+        lines += textwrap.wrap(line, width) if cell and len(line) > width else [line]
+    text = "\n".join(lines)
+    assert text != TEXT[case]
+    assert grades(text) == WANT[case]
+    assert quote_problems(text, LetterKind.APA) == []

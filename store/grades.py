@@ -262,7 +262,6 @@ def table_region(lines: list[Line], furniture: set[str] | None = None) -> range:
                     or KEY_TEXT.match(later.text)
                     or TABLE_HEADER.match(later.key)
                     or later.key == "key"
-                    or _key_cell_wrapped(lines, later, last)
                 ):
                     last, pending = later.index, []
                 elif len(later.text) <= MAX_LABEL and len(pending) < MAX_LABEL_LINES:
@@ -276,18 +275,6 @@ def table_region(lines: list[Line], furniture: set[str] | None = None) -> range:
                 return range(ln.index, columns[-1][3].index + 1)
             return range(ln.index, last + 1)
     return range(0)
-
-
-def _key_cell_wrapped(lines: list[Line], line: Line, last: int) -> bool:
-    """The wrapped end of the key's last cell ("Grade 1: A service that does not deliver
-    minimum" / "requirements for users"), right after it and in lower case."""
-    key_line = lines[last]
-    return (
-        line.index == last + 1
-        and bool(KEY_TEXT.match(key_line.text))
-        and not key_line.text.rstrip().endswith(".")
-        and line.text.strip()[:1].islower()
-    )
 
 
 def column_rows(

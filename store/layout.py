@@ -15,6 +15,7 @@ from store.lines import (
     SALUTATION,
     SALUTATION_WITHIN,
     SCALE_CELL,
+    SCALE_NUMBER,
     SUB_HEADINGS,
     Line,
     area_heading,
@@ -188,14 +189,16 @@ def _label_shaped(line: Line) -> bool:
     return len(text) < MAX_RUNNING_HEADER and not re.search(r"[.!?,;]$", text)
 
 
+KEY_CELL = re.compile(rf"^\s*{SCALE_NUMBER}?an? (?:service|organisation) that\b", re.I)
+
+
 def _key_wrap(lines: list[Line], roles: list[str], line: Line) -> bool:
     """The wrapped end of a scale-key cell ("A service that ... for" / "users")."""
     prev = next((lines[i] for i in range(line.index - 1, -1, -1) if not lines[i].blank), None)
     return (
         prev is not None
         and roles[prev.index] in ("junk", "table")
-        and bool(SCALE_CELL.match(prev.text))
-        and bool(re.search(r"(?:service|organisation) that", prev.text, re.I))  # not a digit
+        and bool(KEY_CELL.match(prev.text))  # a key cell's start, however narrow its wrap
         and line.text.strip()[:1].islower()
         and not re.search(r"[.!?]\s*$", prev.text)
         and len(line.text) < MAX_SCALE_CELL

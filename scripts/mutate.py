@@ -6,6 +6,9 @@
     .venv/bin/python scripts/mutate.py bot/signing.py   the modules named
     .venv/bin/python scripts/mutate.py retrieval/ranking.py --tests tests/retrieval/test_x.py
                                                         judged by those tests only
+    .venv/bin/python scripts/mutate.py --unmeasured --sample 8
+                                                        a seeded 8% of each module the ledger
+                                                        has no current figure for
     .venv/bin/python scripts/mutate.py --ledger         the whole product's score, from the ledger
 
 Every run records, per module whose mutants were all checked, its score in the ledger
@@ -13,6 +16,12 @@ Every run records, per module whose mutants were all checked, its score in the l
 cores, so the whole score is composed from runs of a few modules each. An entry counts only
 while the module's code is still the code that was measured; a changed module is "stale" and
 its mutants count as not measured until it is run again.
+
+A module can also be measured by a seeded random sample of its mutants (``--sample PERCENT``):
+its ledger row then says how many mutants it has and how many were checked, and ``--ledger``
+estimates the whole product's score from exact rows and samples together (a stratified
+estimate, each module a stratum), with a 95% interval. A sample never replaces a full figure
+for the same code.
 
 The run happens in a copy of the working tree under a temporary folder, so editing while it
 runs changes nothing, and nothing is left in the checkout. mutmut runs only the tests that
@@ -25,6 +34,9 @@ by module, and exits 1 when the score is under TARGET.
 
 import argparse
 import collections
+import json
+import math
+import random
 import re
 import shutil
 import subprocess
@@ -36,7 +48,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("store", "retrieval", "bot")
 TARGET = 0.90  # the house bar: nine mutants in ten are caught by a test a user would notice
 LEDGER = ROOT / "docs" / "mutation-ledger.tsv"
-LEDGER_FIELDS = ("module", "blob", "killed", "checked", "judges", "date")
+LEDGER_FIELDS = ("module", "blob", "killed", "checked", "mutants", "judges", "date")
+Z95 = 1.96  # the normal quantile for a two-sided 95% interval on the sampled estimate
 DETECTED = {"killed", "timeout", "segfault", "caught by type check"}
 NOT_COUNTED = {"skipped", "not checked"}
 
@@ -139,23 +152,48 @@ def read_ledger() -> dict[str, dict[str, str]]:
     return {row[0]: dict(zip(LEDGER_FIELDS, row, strict=True)) for row in rows if row}
 
 
+def is_sample(entry: dict[str, str]) -> bool:
+    return int(entry["checked"]) < int(entry["mutants"])
+
+
+def current(entry: dict[str, str] | None, module: str) -> bool:
+    return entry is not None and entry["blob"] == blob(module)
+
+
 def write_ledger(entries: dict[str, dict[str, str]]) -> None:
     lines = ["\t".join(LEDGER_FIELDS)]
     lines += ["\t".join(entries[m][f] for f in LEDGER_FIELDS) for m in sorted(entries)]
     LEDGER.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def record(found: dict[str, str], modules: list[str], blobs: dict[str, str], judges: str) -> None:
-    """Enter each module whose every mutant was checked; a part-checked module is not entered."""
+def record(
+    found: dict[str, str],
+    owners: dict[str, list[str]],
+    modules: list[str],
+    blobs: dict[str, str],
+    judges: str,
+    sampled: dict[str, list[str]] | None = None,
+) -> None:
+    """Enter each module whose every mutant (or every sampled mutant) was checked.
+
+    A part-checked module is not entered, and a sample does not replace a full figure for the
+    same code."""
     if not found:
         print("mutmut reported no mutants at all; nothing entered in the ledger")
         return
     entries = read_ledger()
     today = subprocess.run(["date", "-u", "+%F"], capture_output=True, text=True).stdout.strip()
     for module in modules:
-        prefix = pattern(module)[:-1]
-        mine = {n: s for n, s in found.items() if n.startswith(prefix)}
-        if any(s in NOT_COUNTED for s in mine.values()):
+        mine = {n: found.get(n, "not checked") for n in owners.get(module, [])}
+        total = len(mine)
+        if sampled is not None:
+            mine = {n: mine[n] for n in sampled.get(module, []) if n in mine}
+            old = entries.get(module)
+            if old is not None and old["blob"] == blobs[module] and not is_sample(old):
+                print(f"{module}: a full figure for this code is held; the sample is not entered")
+                continue
+        # A module of type definitions alone has no mutants: entered as 0 of 0, measured.
+        if (total and not mine) or any(s in NOT_COUNTED for s in mine.values()):
             print(f"{module}: not every mutant was checked; the ledger keeps its old entry")
             continue
         killed = sum(1 for s in mine.values() if s in DETECTED)
@@ -164,41 +202,118 @@ def record(found: dict[str, str], modules: list[str], blobs: dict[str, str], jud
             blob=blobs[module],
             killed=str(killed),
             checked=str(len(mine)),
+            mutants=str(total),
             judges=judges,
             date=today,
         )
     write_ledger(entries)
 
 
+def stratum(killed: int, checked: int, mutants: int) -> tuple[float, float]:
+    """A sampled module's estimated kills and the variance of that estimate.
+
+    The variance uses (killed + 1) / (checked + 2) for the rate, so a sample with no survivors
+    still carries the doubt a small sample leaves, instead of claiming none."""
+    if checked >= mutants:
+        return float(killed), 0.0
+    doubt = (killed + 1) / (checked + 2)
+    finite = 1 - checked / mutants  # sampling without replacement from a finite module
+    variance = mutants**2 * finite * doubt * (1 - doubt) / max(checked - 1, 1)
+    return mutants * killed / checked, variance
+
+
 def ledger_report() -> float:
-    """The whole product's score from the ledger's current entries, and what it leaves out."""
+    """The whole product's score from the ledger's current entries, and what it leaves out.
+
+    Returns the exact score when every current entry is a full run, else the stratified
+    estimate; 0 while any module has no current entry, full or sampled."""
     entries = read_ledger()
     killed = checked = 0
+    estimated = variance = 0.0
+    population = 0
+    missing = 0
     for module in product_modules():
         entry = entries.get(module)
         if entry is None:
             state = "never measured"
-        elif entry["blob"] != blob(module):
+        elif not current(entry, module):
             state = f"stale (measured {entry['date']}, changed since)"
         else:
-            killed += int(entry["killed"])
-            checked += int(entry["checked"])
-            share = int(entry["killed"]) / max(int(entry["checked"]), 1)
-            state = f"{entry['killed']}/{entry['checked']} = {share:.1%}"
+            k, c, n = int(entry["killed"]), int(entry["checked"]), int(entry["mutants"])
+            kills, var = stratum(k, c, n)
+            estimated += kills
+            variance += var
+            population += n
+            share = k / max(c, 1)
+            if is_sample(entry):
+                state = f"sample {k}/{c} of {n} mutants = {share:.1%}"
+            else:
+                killed += k
+                checked += c
+                state = f"{k}/{c} = {share:.1%}"
+        if entry is None or not current(entry, module):
+            missing += 1
         print(f"{module:32} {state}")
-    score = killed / checked if checked else 0.0
-    print(
-        f"whole product, modules measured on their current code: {killed}/{checked} = {score:.1%}"
-    )
+    exact = killed / checked if checked else 0.0
+    print(f"modules measured in full on their current code: {killed}/{checked} = {exact:.1%}")
+    if population > checked:
+        score = estimated / population
+        margin = Z95 * math.sqrt(variance) / population
+        print(
+            f"whole product, full runs and samples together: about {score:.1%} "
+            f"(95% interval {score - margin:.1%} to {score + margin:.1%}) of {population} mutants"
+        )
+    else:
+        score = exact
+    if missing:
+        print(f"{missing} module(s) have no current figure; the whole product is not measured")
+        return 0.0
     return score
 
 
-def report(found: dict[str, str], patterns: list[str] | None) -> float:
+def generate(workdir: Path) -> dict[str, list[str]]:
+    """Every mutant's name, by module, without running a test: mutmut's own generation step."""
+    code = (
+        "import os, mutmut.__main__ as m\n"
+        "os.makedirs('mutants', exist_ok=True)\n"
+        "m.set_mutant_under_test('mutant_generation')\n"
+        "m.copy_src_dir(); m.copy_also_copy_files(); m.setup_source_paths()\n"
+        "m.store_lines_covered_by_tests(); m.create_mutants(2)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=workdir, check=True, capture_output=True)
+    return mutant_names(workdir)
+
+
+def mutant_names(workdir: Path) -> dict[str, list[str]]:
+    """Each module's mutants, from mutmut's own record of them.
+
+    A package's ``__init__`` names its mutants like its submodules' (``bot.listeners.x_f``
+    beside ``bot.listeners.actions.x_g``), so a name's prefix cannot tell whose it is."""
+    names: dict[str, list[str]] = {}
+    for meta in sorted((workdir / "mutants").rglob("*.py.meta")):
+        module = str(meta.relative_to(workdir / "mutants")).removesuffix(".meta")
+        keys = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+        names[module] = sorted(keys)
+    return names
+
+
+def sample(names: dict[str, list[str]], modules: list[str], percent: float, seed: int):
+    """A seeded share of each module's mutants, at least one from each module that has any."""
+    rng = random.Random(seed)
+    chosen = {}
+    for module in modules:
+        mine = names.get(module, [])
+        if mine:
+            size = max(1, round(len(mine) * percent / 100))
+            chosen[module] = sorted(rng.sample(mine, size))
+    return chosen
+
+
+def report(found: dict[str, str], names: set[str]) -> float:
     wanted = {
         name: status
         for name, status in found.items()
-        if status not in NOT_COUNTED
-        and (patterns is None or any(name.startswith(p[:-1]) for p in patterns))
+        if status not in NOT_COUNTED and name in names
     }
     killed = sum(1 for status in wanted.values() if status in DETECTED)
     score = killed / len(wanted) if wanted else 1.0
@@ -240,10 +355,26 @@ def main() -> int:
     parser.add_argument(
         "--ledger", action="store_true", help="print the whole product's score from the ledger"
     )
+    parser.add_argument(
+        "--unmeasured",
+        action="store_true",
+        help="the modules the ledger has no current figure for (full or sampled)",
+    )
+    parser.add_argument(
+        "--sample",
+        type=float,
+        metavar="PERCENT",
+        default=None,
+        help="check only this seeded share of each module's mutants",
+    )
+    parser.add_argument("--seed", type=int, default=0, help="the sample's seed")
     args = parser.parse_args()
     if args.ledger:
         return 0 if ledger_report() >= TARGET else 1
     mutmut = str(Path(sys.executable).with_name("mutmut"))
+    if args.unmeasured:
+        entries = read_ledger()
+        args.modules = [m for m in product_modules() if not current(entries.get(m), m)]
     modules = None if args.all else (args.modules or changed_modules(args.base))
     if modules == []:
         print(f"no product module changed since {args.base}")
@@ -258,15 +389,26 @@ def main() -> int:
         if args.tests:
             select_tests(workdir / "pyproject.toml", args.tests)
         print(f"mutating {', '.join(modules) if modules else 'store/, retrieval/, bot/'}")
+        chosen = None
+        names = patterns or []
+        if args.sample is not None:
+            chosen = sample(generate(workdir), measured, args.sample, args.seed)
+            names = [n for module in chosen.values() for n in module]
+            print(f"a {args.sample:g}% sample (seed {args.seed}): {len(names)} mutants")
         subprocess.run(
-            [mutmut, "run", "--max-children", args.max_children, *(patterns or [])],
+            [mutmut, "run", "--max-children", args.max_children, *names],
             cwd=workdir,
             check=False,
             stdout=subprocess.DEVNULL,
         )
         found = results(workdir, mutmut)
-        score = report(found, patterns)
-        record(found, measured, blobs, " ".join(args.tests) if args.tests else "tests/")
+        owners = mutant_names(workdir)
+        asked = chosen if chosen is not None else owners
+        score = report(found, {n for m in measured for n in asked.get(m, [])})
+        judges = " ".join(args.tests) if args.tests else "tests/"
+        if chosen is not None:
+            judges += f" (sample {args.sample:g}%, seed {args.seed})"
+        record(found, owners, measured, blobs, judges, chosen)
     return 0 if score >= TARGET else 1
 
 

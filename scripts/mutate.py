@@ -9,6 +9,8 @@
     .venv/bin/python scripts/mutate.py --unmeasured --sample 8
                                                         a seeded 8% of each module the ledger
                                                         has no current figure for
+    .venv/bin/python scripts/mutate.py --again DIR      a --keep run's survivors, judged again
+                                                        by the tests as they are now
     .venv/bin/python scripts/mutate.py --ledger         the whole product's score, from the ledger
 
 Every run records, per module whose mutants were all checked, its score in the ledger
@@ -368,10 +370,18 @@ def main() -> int:
         help="check only this seeded share of each module's mutants",
     )
     parser.add_argument("--seed", type=int, default=0, help="the sample's seed")
+    parser.add_argument(
+        "--again",
+        metavar="DIR",
+        default=None,
+        help="in a folder a --keep run left: copy the checkout's tests in and run that run's "
+        "survivors again (the product code must be unchanged); --tests there replaces the judges",
+    )
     args = parser.parse_args()
     if args.ledger:
         return 0 if ledger_report() >= TARGET else 1
-    mutmut = str(Path(sys.executable).with_name("mutmut"))
+    if args.again:
+        return again(Path(args.again), args.tests, args.max_children)
     if args.unmeasured:
         entries = read_ledger()
         args.modules = [m for m in product_modules() if not current(entries.get(m), m)]
@@ -381,7 +391,6 @@ def main() -> int:
         return 0
     patterns = [pattern(m) for m in modules] if modules else None
     measured = modules or product_modules()
-    blobs = {m: blob(m) for m in measured}
     with tempfile.TemporaryDirectory(prefix="letters-mutate-") as tmp:
         workdir = Path(args.keep) if args.keep else Path(tmp)
         workdir.mkdir(parents=True, exist_ok=bool(not args.keep))
@@ -395,21 +404,62 @@ def main() -> int:
             chosen = sample(generate(workdir), measured, args.sample, args.seed)
             names = [n for module in chosen.values() for n in module]
             print(f"a {args.sample:g}% sample (seed {args.seed}): {len(names)} mutants")
-        subprocess.run(
-            [mutmut, "run", "--max-children", args.max_children, *names],
-            cwd=workdir,
-            check=False,
-            stdout=subprocess.DEVNULL,
-        )
-        found = results(workdir, mutmut)
-        owners = mutant_names(workdir)
-        asked = chosen if chosen is not None else owners
-        score = report(found, {n for m in measured for n in asked.get(m, [])})
         judges = " ".join(args.tests) if args.tests else "tests/"
         if chosen is not None:
             judges += f" (sample {args.sample:g}%, seed {args.seed})"
-        record(found, owners, measured, blobs, judges, chosen)
+        run = dict(modules=measured, chosen=chosen, judges=judges)
+        (workdir / RUN_FILE).write_text(json.dumps(run, indent=1), encoding="utf-8")
+        return measure(workdir, run, names, args.max_children)
+
+
+RUN_FILE = "mutate-run.json"  # what a kept folder's run measured, for --again
+
+
+def measure(workdir: Path, run: dict, names: list[str], max_children: str) -> int:
+    """Run mutmut on ``names`` in ``workdir``, report the run's mutants and enter the ledger."""
+    mutmut = str(Path(sys.executable).with_name("mutmut"))
+    subprocess.run(
+        [mutmut, "run", "--max-children", max_children, *names],
+        cwd=workdir,
+        check=False,
+        stdout=subprocess.DEVNULL,
+    )
+    found = results(workdir, mutmut)
+    owners = mutant_names(workdir)
+    measured, chosen = run["modules"], run["chosen"]
+    asked = chosen if chosen is not None else owners
+    score = report(found, {n for m in measured for n in asked.get(m, [])})
+    blobs = {m: blob(str(workdir / m)) for m in measured}
+    record(found, owners, measured, blobs, run["judges"], chosen)
     return 0 if score >= TARGET else 1
+
+
+def again(workdir: Path, tests: list[str] | None, max_children: str) -> int:
+    """A kept run's survivors, judged again by the checkout's tests as they are now."""
+    run = json.loads((workdir / RUN_FILE).read_text(encoding="utf-8"))
+    changed = [m for m in run["modules"] if blob(str(workdir / m)) != blob(m)]
+    if changed:
+        print(f"the code measured there has changed since: {', '.join(changed)}; run it anew")
+        return 2
+    shutil.rmtree(workdir / "tests")
+    shutil.copytree(ROOT / "tests", workdir / "tests")
+    if tests:
+        select_tests(workdir / "pyproject.toml", tests)
+        run["judges"] += f"; survivors re-run with {' '.join(tests)}"
+    else:
+        run["judges"] += "; survivors re-run with the tests of the day"
+    mutmut = str(Path(sys.executable).with_name("mutmut"))
+    found = results(workdir, mutmut)
+    asked = run["chosen"] if run["chosen"] is not None else mutant_names(workdir)
+    names = [
+        n
+        for m in run["modules"]
+        for n in asked.get(m, [])
+        if found.get(n, "not checked") not in DETECTED
+    ]
+    print(f"{len(names)} survivors to run again")
+    (workdir / RUN_FILE).write_text(json.dumps(run, indent=1), encoding="utf-8")
+    return measure(workdir, run, names, max_children) if names else 0
 
 
 if __name__ == "__main__":

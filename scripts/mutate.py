@@ -416,7 +416,10 @@ RUN_FILE = "mutate-run.json"  # what a kept folder's run measured, for --again
 
 
 def measure(workdir: Path, run: dict, names: list[str], max_children: str) -> int:
-    """Run mutmut on ``names`` in ``workdir``, report the run's mutants and enter the ledger."""
+    """Run mutmut on ``names`` in ``workdir``, report the run's mutants and enter the ledger.
+
+    Each mutant's status is kept in the run file too: mutmut forgets every result when the
+    tests change, and ``--again`` needs the earlier ones."""
     mutmut = str(Path(sys.executable).with_name("mutmut"))
     subprocess.run(
         [mutmut, "run", "--max-children", max_children, *names],
@@ -424,18 +427,29 @@ def measure(workdir: Path, run: dict, names: list[str], max_children: str) -> in
         check=False,
         stdout=subprocess.DEVNULL,
     )
-    found = results(workdir, mutmut)
+    found = {**run.get("statuses", {}), **fresh(results(workdir, mutmut), names)}
     owners = mutant_names(workdir)
     measured, chosen = run["modules"], run["chosen"]
     asked = chosen if chosen is not None else owners
-    score = report(found, {n for m in measured for n in asked.get(m, [])})
+    wanted = {n for m in measured for n in asked.get(m, [])}
+    run["statuses"] = {n: found[n] for n in sorted(wanted) if n in found}
+    (workdir / RUN_FILE).write_text(json.dumps(run, indent=1), encoding="utf-8")
+    score = report(found, wanted)
     blobs = {m: blob(str(workdir / m)) for m in measured}
     record(found, owners, measured, blobs, run["judges"], chosen)
     return 0 if score >= TARGET else 1
 
 
+def fresh(found: dict[str, str], names: list[str]) -> dict[str, str]:
+    """This run's results: every mutant when none were named, else the ones named."""
+    if not names or not all(n in found for n in names):  # patterns, not names
+        return found
+    return {n: found[n] for n in names}
+
+
 def again(workdir: Path, tests: list[str] | None, max_children: str) -> int:
-    """A kept run's survivors, judged again by the checkout's tests as they are now."""
+    """A kept run's survivors, judged again by the checkout's tests as they are now. A mutant
+    killed before stays killed: the tests that killed it are still there."""
     run = json.loads((workdir / RUN_FILE).read_text(encoding="utf-8"))
     changed = [m for m in run["modules"] if blob(str(workdir / m)) != blob(m)]
     if changed:
@@ -448,17 +462,15 @@ def again(workdir: Path, tests: list[str] | None, max_children: str) -> int:
         run["judges"] += f"; survivors re-run with {' '.join(tests)}"
     else:
         run["judges"] += "; survivors re-run with the tests of the day"
-    mutmut = str(Path(sys.executable).with_name("mutmut"))
-    found = results(workdir, mutmut)
+    before = run.get("statuses", {})
     asked = run["chosen"] if run["chosen"] is not None else mutant_names(workdir)
     names = [
         n
         for m in run["modules"]
         for n in asked.get(m, [])
-        if found.get(n, "not checked") not in DETECTED
+        if before.get(n, "not checked") not in DETECTED
     ]
     print(f"{len(names)} survivors to run again")
-    (workdir / RUN_FILE).write_text(json.dumps(run, indent=1), encoding="utf-8")
     return measure(workdir, run, names, max_children) if names else 0
 
 

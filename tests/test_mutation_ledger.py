@@ -120,3 +120,11 @@ def test_a_sample_is_seeded_and_takes_a_share_of_every_module(mutate) -> None:
     assert first["b.py"] == ["b.m_1"]  # at least one from each module that has any
     assert "c.py" not in first
     assert first != mutate.sample(names, ["a.py", "b.py"], 10, seed=4)
+
+
+def test_a_rerun_counts_only_the_mutants_it_named(mutate) -> None:
+    # mutmut forgets every result when the tests change: the ones not named come back
+    # "not checked", and must not undo what the earlier run found.
+    found = {"a.m_1": "killed", "a.m_2": "not checked", "a.m_3": "survived"}
+    assert mutate.fresh(found, ["a.m_1", "a.m_3"]) == {"a.m_1": "killed", "a.m_3": "survived"}
+    assert mutate.fresh(found, ["a.*"]) == found  # a pattern: the whole run is fresh

@@ -197,7 +197,7 @@ class Answerer:
             return compose.passages(question, r, snap, offset, k)
         clarify = self._reorganised(question, r) if r.op != Op.CHANGE else None
         if clarify is not None:
-            return clarify
+            return self._years_it_existed(question, r, snap, offset, k, clarify)
         if r.op == Op.YESNO:
             return reasoning.yes_no(question, r, snap)
         if r.op == Op.COUNT:
@@ -219,6 +219,18 @@ class Answerer:
         if ref is not None and graded_areas(ref.kind, ref.year) == ("overall",):
             return compose.one_grade(question, r, snap, ref.year)  # a CSA's one rating
         return compose.grades(question, r, snap)
+
+    def _years_it_existed(
+        self, question: str, r: Reading, snap: Snapshot, offset: int, k: int, told: Answer
+    ) -> Answer:
+        """'Bedfordshire 2008 and 2009': the year it was an authority answered as asked, and
+        the year it was not said so (``told``), so no part of the question is dropped."""
+        kept = tuple(y for y in r.years if y not in YEARS or r.council.exists_in(y))
+        if told.kind == AnswerKind.CLARIFY or not kept:
+            return told
+        side = replace(r.sides[0], years=kept)
+        rest = self._dispatch(question, replace(r, sides=(side,), years=kept), snap, offset, k)
+        return replace(rest, message=f"{rest.message}\n{told.message}")
 
     def _unknown(self, question: str, r: Reading) -> Answer:
         name = r.unknown[0]

@@ -565,6 +565,8 @@ def read(raw: str, names: Gazetteer, is_word: Callable[[str], bool] = lambda w: 
         if "order_best" in s.cues
         else Order.WORST
         if "order_worst" in s.cues
+        else _which_of(tokens)
+        if len(s.areas) >= 2 and len(s.sides) == 1
         else None,
         sort_all="sort" in s.cues or _sorted_phrase(tokens),
         latest="latest" in s.cues,
@@ -776,6 +778,8 @@ def decide(r: Reading, forced: bool = False) -> Op:
     ):
         return Op.COMPARE
     if len(councils) == 1:
+        if len(r.areas) >= 2 and len(r.years) <= 1 and _which_of(tokens):
+            return Op.LOOKUP  # "which was better, A or B?": one letter's areas, by grade
         if len(r.areas) >= 2 and _relates_two(text, cues):
             return Op.YESNO
         if r.areas and ABOVE_THE_REST.search(text):
@@ -847,6 +851,19 @@ ABOVE_THE_REST = re.compile(
     r"\b(?:higher|better|stronger|lower|worse|weaker) than (?:all|any|every|anything|"
     r"everything|the rest|the others?|its other|other)\b"
 )
+
+
+# "which was better, staying safe or being healthy?": one of the areas named, by a comparative
+# (not "was staying safe better than being healthy?", a yes/no).
+WHICH_OF = re.compile(r"\bwhich\b(?!.*\bthan\b).*\b(better|stronger|higher|worse|weaker|lower)\b")
+BETTER = frozenset({"better", "stronger", "higher"})
+
+
+def _which_of(tokens: list[str]) -> Order | None:
+    m = WHICH_OF.search(" ".join(tokens))
+    if m is None:
+        return None
+    return Order.BEST if m.group(1) in BETTER else Order.WORST
 
 
 def _relates_two(text: str, cues: frozenset[str]) -> bool:

@@ -107,11 +107,22 @@ def letter_lookup(question: str, r: Reading, snap: Snapshot) -> Answer | None:
         return _missing_letter(question, r, snap, council)
     rows = letter_rows(snap, council.short_name, ref.year)
     pool = ranked_areas(rows)
+    among = ""
+    if r.order and len(r.areas) > 1:  # "the strongest of being healthy and staying safe"
+        named = {graded_as(a, ref.kind, ref.year) for a in r.areas}
+        pool = [row for row in rows if row.area in named]
+        if len(pool) < len(named):  # one of them is not graded that year: each said plainly
+            return _several_areas(question, r, snap)
+        named_areas = " and ".join(AREA_LABELS[row.area] for row in pool)
+        among = f" of {named_areas}"
     if r.order:
         extreme = (max if r.order == Order.BEST else min)(row.grade for row in pool)
         picked = [row for row in pool if row.grade == extreme]
         word = "strongest" if r.order == Order.BEST else "weakest"
-        lead = f"{council.short_name}'s {word} area{'s' if len(picked) > 1 else ''} in {ref.year}"
+        plural = "s" if len(picked) > 1 else ""
+        lead = f"{council.short_name}'s {word} area{plural}{among} in {ref.year}"
+        if among and len(picked) == len(pool):
+            lead = f"{council.short_name}'s {named_areas} are graded the same in {ref.year}"
     else:
         # "which areas were good": every graded area, unless the question says "outcomes"
         pool = pool if "outcomes" in r.words else rows

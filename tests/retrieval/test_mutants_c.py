@@ -261,13 +261,20 @@ def test_a_split_county_offers_each_council_it_was_split_into(engine) -> None:
 
 
 def test_only_the_years_a_council_did_not_exist_are_said_to_be_missing(engine) -> None:
+    # The year it was an authority is answered as asked; the year it was not is said so.
     answer = engine.answer("Bedfordshire 2008 and 2009 grades")
     assert (answer.kind, answer.message) == (
-        AnswerKind.NOT_FOUND,
+        AnswerKind.GRADES,
+        "Bedfordshire: 2008 annual performance assessment: 7 graded area(s).\n"
         "Bedfordshire was not a children's services authority in 2009 (it was from 2005 to "
         "2008); Bedford and Central Bedfordshire took over its duties (Bedford 2009-2011; "
         "Central Bedfordshire 2009-2011; Bedfordshire 2005-2008).",
     )
+    assert {(f.source.authority, f.source.year) for f in answer.judgements} == {
+        ("Bedfordshire", 2008)
+    }
+    alone = engine.answer("Bedfordshire 2009 grades")
+    assert alone.kind == AnswerKind.NOT_FOUND and alone.judgements == ()
 
 
 # -- names in questions ------------------------------------------------------------------------
@@ -329,9 +336,52 @@ def test_the_weakest_of_two_areas_named_is_the_weakest_answer(engine) -> None:
     answer = engine.answer("Birmingham's weakest of being healthy and staying safe in 2007")
     assert (answer.kind, answer.message) == (
         AnswerKind.GRADES,
-        "Birmingham's weakest areas in 2007: Being healthy Grade 2 (adequate); Staying safe "
-        "Grade 2 (adequate).",
+        "Birmingham's Being healthy and Staying safe are graded the same in 2007: Being healthy "
+        "Grade 2 (adequate); Staying safe Grade 2 (adequate).",
     )
+
+
+# Birmingham 2007 grades Being healthy and Staying safe 2, the other three outcomes 3: the
+# strongest or weakest of the areas named is one of them, never an area not asked about.
+@pytest.mark.parametrize(
+    ("question", "named", "picked"),
+    [
+        (
+            "Birmingham's strongest of being healthy and staying safe in 2007",
+            {"being_healthy", "staying_safe"},
+            {"being_healthy", "staying_safe"},
+        ),
+        (
+            "which was better for Birmingham in 2007, staying safe or enjoying and achieving?",
+            {"staying_safe", "enjoying_and_achieving"},
+            {"enjoying_and_achieving"},
+        ),
+        (
+            "Birmingham 2007: which was weaker, being healthy or making a positive contribution",
+            {"being_healthy", "making_a_positive_contribution"},
+            {"being_healthy"},
+        ),
+        (
+            "best of staying safe and economic well-being for Birmingham in 2007",
+            {"staying_safe", "achieving_economic_wellbeing"},
+            {"achieving_economic_wellbeing"},
+        ),
+    ],
+)
+def test_the_strongest_or_weakest_of_areas_named_is_among_them(
+    engine, question: str, named: set[str], picked: set[str]
+) -> None:
+    answer = engine.answer(question)
+    assert answer.kind == AnswerKind.GRADES
+    assert {f.area for f in answer.judgements} == picked
+    assert picked <= named
+
+
+def test_whether_one_area_was_better_than_another_is_still_a_yes_no(engine) -> None:
+    answer = engine.answer(
+        "was Birmingham's staying safe better than its enjoying and achieving in 2007?"
+    )
+    assert answer.message.startswith("No: ")
 
 
 def test_the_best_in_any_area_says_any_area_not_every_area_s_name(engine) -> None:

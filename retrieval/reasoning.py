@@ -293,6 +293,12 @@ def compare(question: str, r: Reading, snap: Snapshot) -> Answer:
         row = snap.judgements.get((name, ref.year, area)) if ref else None
         if ref is None:
             asked = f" for {_years(years)}" if years else ""
+            if years and not any(council.exists_in(y) for y in years if y in YEARS):
+                # "Birmingham and Bedford 2008": Bedford began in 2009; no letter could exist
+                asked = (
+                    f" (not a children's services authority in {_years(years)}: it was from "
+                    f"{council.first_year} to {council.last_year})"
+                )
             lines.append(f"{name}: no letter held{asked}")
             gaps.append(Verdict.NO_LETTER)
         elif row is None:

@@ -277,6 +277,18 @@ def test_only_the_years_a_council_did_not_exist_are_said_to_be_missing(engine) -
     assert alone.kind == AnswerKind.NOT_FOUND and alone.judgements == ()
 
 
+def test_a_comparison_says_a_side_was_not_yet_an_authority(engine) -> None:
+    # Bedford began in 2009: its 2008 letter is not missing from the store, it never existed.
+    answer = engine.answer("Birmingham and Bedford 2008 overall")
+    assert (
+        "Bedford: no letter held (not a children's services authority in 2008: it was from "
+        "2009 to 2011)" in answer.message
+    )
+    kept = engine.answer("Birmingham and Kingston 2008 overall")
+    assert "Kingston upon Thames: no letter held for 2008." in kept.message
+    assert "authority" not in kept.message
+
+
 # -- names in questions ------------------------------------------------------------------------
 
 

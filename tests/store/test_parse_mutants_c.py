@@ -10,20 +10,12 @@ import pytest
 
 from store.parse import parse_letter
 from tests.conftest import LETTERS
+from tests.store.test_layout_mutants import BIRMINGHAM_GRADES
 
 BIRMINGHAM = (LETTERS / "birmingham_apa2007.txt").read_text(encoding="utf-8")
 EAST_RIDING = (LETTERS / "apa2006_east_riding.txt").read_text(encoding="utf-8")
 KINGSTON = (LETTERS / "csa2010_kingston.txt").read_text(encoding="utf-8")
 
-BIRMINGHAM_GRADES = {
-    "overall": 3,
-    "being_healthy": 2,
-    "staying_safe": 2,
-    "enjoying_and_achieving": 3,
-    "making_a_positive_contribution": 3,
-    "achieving_economic_wellbeing": 3,
-    "capacity_to_improve": 3,
-}
 EAST_RIDING_GRADES = {"overall": 4, "capacity_to_improve": 4, "social_care": 3}
 EAST_RIDING_OVERALL_ROW = (
     "The contribution of the local authority\u2019s children\u2019s services in maintaining and "

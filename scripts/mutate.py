@@ -188,9 +188,12 @@ def record(
     for module in modules:
         mine = {n: found.get(n, "not checked") for n in owners.get(module, [])}
         total = len(mine)
+        old = entries.get(module)
+        if old is not None and blobs[module] != old["blob"] and current(old, module):
+            print(f"{module}: changed since this run began; the ledger keeps the current entry")
+            continue
         if sampled is not None:
             mine = {n: mine[n] for n in sampled.get(module, []) if n in mine}
-            old = entries.get(module)
             if old is not None and old["blob"] == blobs[module] and not is_sample(old):
                 print(f"{module}: a full figure for this code is held; the sample is not entered")
                 continue

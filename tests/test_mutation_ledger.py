@@ -128,3 +128,11 @@ def test_a_rerun_counts_only_the_mutants_it_named(mutate) -> None:
     found = {"a.m_1": "killed", "a.m_2": "not checked", "a.m_3": "survived"}
     assert mutate.fresh(found, ["a.m_1", "a.m_3"]) == {"a.m_1": "killed", "a.m_3": "survived"}
     assert mutate.fresh(found, ["a.*"]) == found  # a pattern: the whole run is fresh
+
+
+def test_a_run_on_older_code_never_replaces_an_entry_for_the_code_now(mutate) -> None:
+    mutate.write_ledger({"a.py": row("a.py", "blob-a", 9, 10, 100)})  # the code as it is now
+    found = {f"a.m_{i}": "survived" for i in range(100)}
+    owners = {"a.py": sorted(found)}
+    mutate.record(found, owners, ["a.py"], {"a.py": "older"}, "tests/", {"a.py": ["a.m_1"]})
+    assert mutate.read_ledger()["a.py"]["blob"] == "blob-a"

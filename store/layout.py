@@ -340,6 +340,7 @@ def build_blocks(
         if (
             prev is None
             or role == "bullet"
+            or _after_list(bullets[-1], ln, gap, turned)
             or _starts_new(prev, ln, gap, paragraph_style, width, turned)
         ):
             groups.append([ln.index])
@@ -386,6 +387,12 @@ def _furniture_inside_sentences(
             for i in between:
                 roles[i] = "junk" if roles[i] != "blank" else "blank"
     return roles
+
+
+def _after_list(in_bullet: bool, line: Line, gap: bool, turned: bool) -> bool:
+    """A list's last item often has no full stop: a blank line and then a capital, with no
+    page between them, open the paragraph after the list rather than carry the item on."""
+    return in_bullet and gap and not turned and line.text.lstrip()[:1].isupper()
 
 
 def _starts_new(

@@ -213,9 +213,15 @@ def _csa_title(
     return None
 
 
+# What stands before "children's services assessment" in a heading that names no council
+# ("Annual children's services assessment 2011", "The children's services assessment ..."):
+# "The Royal Borough of Kingston upon Thames children's services assessment 2010" names one.
+NOT_A_COUNCIL = re.compile(r"\s*(?:the\s*)?(?:annual\b.*)?", re.I)
+
+
 def _csa_match(text: str) -> re.Match[str] | None:
     m = CSA_TITLE.match(text)
-    if m and not re.match(r"^\s*(?:annual|the)\b", m["council"], re.I):
+    if m and not NOT_A_COUNCIL.fullmatch(m["council"]):
         return m
     return CSA_LEAD_IN.match(text)
 
@@ -341,12 +347,13 @@ def _with_table_section(
     interrupts goes on after it."""
     if not table:
         return sections
-    before = max((s for s in sections if s.line <= table.start), key=lambda s: s.line)
+    # A table above every heading (a copy that opens with it) interrupts no section.
+    before = max((s for s in sections if s.line <= table.start), key=lambda s: s.line, default=None)
     own = SectionStart(table.start, GRADE_TABLE, None)
     after = [s for s in sections if s.line > table.start]
     resumed = (
         []
-        if after and after[0].line <= table.stop
+        if before is None or (after and after[0].line <= table.stop)
         else [SectionStart(table.stop, before.heading, before.area)]
     )
     return [s for s in sections if s.line < table.start] + [own, *resumed, *after]

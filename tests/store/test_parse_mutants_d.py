@@ -246,3 +246,43 @@ def test_an_unknown_council_is_named_even_under_a_dated_opening_heading(
     assert err.value.reason == (
         "council 'Gotham' is not in the table of English children's services authorities"
     )
+
+
+LIST_ITEM = re.compile(r"^(?:[-•*]|\d+\.)\s+\S")
+
+
+def _last_items(text: str) -> list[int]:
+    """Each list's last item (a bullet line ending in a stop, a blank line and prose after)."""
+    lines = text.split("\n")
+    return [
+        i
+        for i in range(len(lines) - 2)
+        if LIST_ITEM.match(lines[i])
+        and lines[i].rstrip().endswith(".")
+        and not lines[i + 1].strip()
+        and lines[i + 2][:1].isupper()
+        and not LIST_ITEM.match(lines[i + 2])
+    ]
+
+
+LISTED = [
+    p.stem for p in sorted(LETTERS.glob("*.txt")) if _last_items(p.read_text(encoding="utf-8"))
+]
+
+
+@pytest.mark.parametrize("name", LISTED)
+def test_a_list_s_last_item_without_its_stop_keeps_the_next_paragraph_apart(name: str) -> None:
+    # A list's last item is often printed without a full stop; the paragraph after the blank
+    # line is still a passage of its own, not the item's tail.
+    text = (LETTERS / f"{name}.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    for i in _last_items(text):
+        lines[i] = lines[i].rstrip()[:-1]
+    whole = parse_letter(text, f"{name}.txt")
+    got = parse_letter("\n".join(lines), f"{name}.txt")
+    assert [(p.text.rstrip("."), p.bullet) for p in got.passages] == [
+        (p.text.rstrip("."), p.bullet) for p in whole.passages
+    ]
+    assert [(j.area, j.grade) for j in got.judgements] == [
+        (j.area, j.grade) for j in whole.judgements
+    ]

@@ -33,3 +33,21 @@ def test_a_csa_title_wrapped_at_any_word_names_the_same_council_and_grade(name: 
         if seen != (whole.council, whole.year, [(j.area, j.grade) for j in whole.judgements]):
             wrong.append(f"{broken!r}: {seen}")
     assert CSA and not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("name", CSA)
+@pytest.mark.parametrize("lead", ["The ", "THE ", "the "])
+def test_a_csa_title_that_begins_with_the_names_the_same_council_and_grade(
+    name: str, lead: str
+) -> None:
+    # "The Royal Borough of Kingston upon Thames children's services assessment 2010" names
+    # its council; only a heading with nothing but "The" or "Annual" before it names none.
+    text = (LETTERS / f"{name}.txt").read_text(encoding="utf-8")
+    whole = parse_letter(text, f"{name}.txt")
+    m = TITLE.search(text)
+    got = parse_letter(text[: m.start("title")] + lead + text[m.start("title") :], f"{name}.txt")
+    assert (got.council, got.year, [(j.area, j.grade, j.quote) for j in got.judgements]) == (
+        whole.council,
+        whole.year,
+        [(j.area, j.grade, j.quote) for j in whole.judgements],
+    )

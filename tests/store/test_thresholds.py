@@ -26,6 +26,7 @@ from store.layout import (
     DEFAULT_WIDTH,
     FULL_LINE,
     HEADING_WINDOW,
+    MAX_ADDRESS_WIDTH,
     MAX_SCALE_CELL,
     SALUTATION_WITHIN,
     WRAP_PERCENTILE,
@@ -177,6 +178,18 @@ def test_salutation_found_only_within_salutation_within(
 ) -> None:
     lines = _lines(*["Aviation House"] * at, "Dear Ms Brazil", "The letter.")
     assert first_line_after_salutation(lines) == expected
+
+
+@pytest.mark.parametrize(
+    ("width", "expected"), [(MAX_ADDRESS_WIDTH, 3), (MAX_ADDRESS_WIDTH + 1, 0)]
+)
+def test_a_title_above_dear_ends_the_letterhead_only_over_address_width_lines(
+    width: int, expected: int
+) -> None:
+    # Between a title printed above "Dear" and the salutation: an address line is at most
+    # MAX_ADDRESS_WIDTH long; a longer line is letter prose, and the letterhead is not skipped.
+    lines = _lines("TITLE", "x" * width, "Dear Ms Brazil", "The letter.")
+    assert header_end(lines, range(0, 1)) == expected
 
 
 @pytest.mark.parametrize(

@@ -250,7 +250,9 @@ def ledger_report() -> float:
             variance += var
             population += n
             share = k / max(c, 1)
-            if is_sample(entry):
+            if n == 0:
+                state = "no mutants (nothing mutmut can change)"
+            elif is_sample(entry):
                 state = f"sample {k}/{c} of {n} mutants = {share:.1%}"
             else:
                 killed += k

@@ -68,19 +68,27 @@ def test_ingest_file_told_to_replace_loads_a_letter_with_fewer_grades(
 # -- PDF text --------------------------------------------------------------------------------
 
 
-def _letterhead_pdf() -> bytes:
-    """Page 1: a letterhead of two columns (address left, contact right), then the salutation;
-    page 2: a title page whose last line ends in "X"."""
+def two_column_page(rows: list[tuple[str, str]]) -> FPDF:
+    """A PDF whose first page opens with a letterhead of two columns, a row per pair."""
     pdf = FPDF()
     pdf.set_font("helvetica", size=11)
     pdf.add_page()
-    for left, right in [
-        ("Ofsted", "T 0300 123 1231"),
-        ("Aviation House", "www.ofsted.gov.uk"),
-        ("London WC2B 6SE", ""),
-    ]:
+    for left, right in rows:
         pdf.cell(100, 6, left)
         pdf.cell(80, 6, right, new_x="LMARGIN", new_y="NEXT")
+    return pdf
+
+
+def _letterhead_pdf() -> bytes:
+    """Page 1: a letterhead of two columns (address left, contact right), then the salutation;
+    page 2: a title page whose last line ends in "X"."""
+    pdf = two_column_page(
+        [
+            ("Ofsted", "T 0300 123 1231"),
+            ("Aviation House", "www.ofsted.gov.uk"),
+            ("London WC2B 6SE", ""),
+        ]
+    )
     pdf.ln(12)
     pdf.multi_cell(0, 6, "Dear Ms Smith", new_x="LMARGIN", new_y="NEXT")
     pdf.add_page()

@@ -19,6 +19,7 @@ from store.ingest import IngestStatus, bundled_letters, ingest_file, ingest_path
 from store.parse import parse_letter
 from store.pdf import pdf_text
 from tests.conftest import LETTERS
+from tests.store.test_store_mutants_c import two_column_page
 
 # -- where the store lives -------------------------------------------------------------------
 
@@ -165,16 +166,13 @@ def test_a_page_layout_mode_cannot_place_is_read_as_plain_text(
 def test_a_right_column_line_starting_at_the_gutter_stays_in_the_right_column() -> None:
     """A letterhead whose right column runs a line longer than its left: that line, alone at
     the gutter, is read after the right column's other lines, not among the left's."""
-    pdf = FPDF()
-    pdf.set_font("helvetica", size=11)
-    pdf.add_page()
-    for left, right in [
-        ("Ofsted", "T 0300 123 1231"),
-        ("Aviation House", "www.ofsted.gov.uk"),
-        ("", "enquiries@ofsted.gov.uk"),
-    ]:
-        pdf.cell(100, 6, left)
-        pdf.cell(80, 6, right, new_x="LMARGIN", new_y="NEXT")
+    pdf = two_column_page(
+        [
+            ("Ofsted", "T 0300 123 1231"),
+            ("Aviation House", "www.ofsted.gov.uk"),
+            ("", "enquiries@ofsted.gov.uk"),
+        ]
+    )
     assert pdf_text(bytes(pdf.output()), "x.pdf").split("\n") == [
         "Ofsted",
         "Aviation House",

@@ -293,7 +293,8 @@ def compare(question: str, r: Reading, snap: Snapshot) -> Answer:
         row = snap.judgements.get((name, ref.year, area)) if ref else None
         if ref is None:
             asked = f" for {_years(years)}" if years else ""
-            if years and not any(council.exists_in(y) for y in years if y in YEARS):
+            in_letters = years and all(y in YEARS for y in years)  # 2012: no council had one
+            if in_letters and not any(council.exists_in(y) for y in years):
                 # "Birmingham and Bedford 2008": Bedford began in 2009; no letter could exist
                 asked = (
                     f" (not a children's services authority in {_years(years)}: it was from "

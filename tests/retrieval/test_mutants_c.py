@@ -377,6 +377,11 @@ def test_the_weakest_of_two_areas_named_is_the_weakest_answer(engine) -> None:
             {"being_healthy", "making_a_positive_contribution"},
             {"being_healthy"},
         ),
+        (  # 2007 grades service management as part of capacity to improve
+            "Birmingham's strongest of staying safe and service management in 2007",
+            {"staying_safe", "capacity_to_improve"},
+            {"capacity_to_improve"},
+        ),
         (
             "best of staying safe and economic well-being for Birmingham in 2007",
             {"staying_safe", "achieving_economic_wellbeing"},

@@ -149,28 +149,38 @@ def serving_env(tmp_path, caplog):
             root.handlers[:], root.level = handlers, level
 
 
-def test_serve_over_http_answers_a_signed_grade_and_refuses_a_forged_one(serving_env, monkeypatch):
-    env, recorder = serving_env
+def serve_for(env: dict, monkeypatch, visit) -> None:
+    """``letters serve --http`` with ``env``, stopped once ``visit(port)`` has made its
+    requests: the real server, on a loopback port it picks."""
     original = ThreadingWSGIServer.serve_forever
-    replies = []
 
-    def serve_one_request_each(self) -> None:
+    def serve_then_stop(self) -> None:
         runner = threading.Thread(
             target=original, args=(self,), kwargs={"poll_interval": 0.05}, daemon=True
         )
         runner.start()
         try:
-            url = f"http://127.0.0.1:{self.server_port}/slack/events"
-            body, headers = signed_command("help", recorder.response_url("cmd"))
-            replies.append(post(url, body, headers))
-            forged = {**headers, "X-Slack-Signature": "v0=" + "0" * 64}
-            replies.append(post(url, body, forged))
+            visit(self.server_port)
         finally:
             self.shutdown()
             runner.join(BOUND)
 
-    monkeypatch.setattr(ThreadingWSGIServer, "serve_forever", serve_one_request_each)
+    monkeypatch.setattr(ThreadingWSGIServer, "serve_forever", serve_then_stop)
     serve(settings_from(env), http=True, port=closed_port(), host="127.0.0.1")
+
+
+def test_serve_over_http_answers_a_signed_grade_and_refuses_a_forged_one(serving_env, monkeypatch):
+    env, recorder = serving_env
+    replies = []
+
+    def grade_and_forgery(port: int) -> None:
+        url = f"http://127.0.0.1:{port}/slack/events"
+        body, headers = signed_command("help", recorder.response_url("cmd"))
+        replies.append(post(url, body, headers))
+        forged = {**headers, "X-Slack-Signature": "v0=" + "0" * 64}
+        replies.append(post(url, body, forged))
+
+    serve_for(env, monkeypatch, grade_and_forgery)
     (status, _, raw), (forged_status, _, forged_raw) = replies
     assert status == 200
     assert json.loads(raw)["text"].startswith("Usage: /grade COUNCIL [AREA] [YEAR]")

@@ -18,13 +18,12 @@ import pytest
 
 from bot import blocks, http
 from bot.deps import Deps
-from bot.http import ThreadingWSGIServer
-from bot.serve import drain_on_sigterm, listen, serve, start_app
+from bot.serve import drain_on_sigterm, listen, start_app
 from bot.settings import settings_from
 from bot.work import Work
 from store.errors import ConfigError
 from tests.bot.conftest import CHANNEL, USER, Harness, make_settings, vote_button
-from tests.bot.test_mutants_c import closed_port, serving_env  # noqa: F401 (a fixture)
+from tests.bot.test_mutants_c import closed_port, serve_for, serving_env  # noqa: F401 (a fixture)
 
 BOUND = 10  # seconds: any wait here is over in milliseconds unless something is broken
 TABLE = "staying safe grades in 2008"
@@ -209,27 +208,16 @@ def test_a_client_id_without_its_secret_says_where_to_find_it():
 
 def test_serve_over_http_answers_health_from_its_store(serving_env, monkeypatch):  # noqa: F811
     env, _ = serving_env
-    original = ThreadingWSGIServer.serve_forever
     replies = []
 
-    def one_health_check(self) -> None:
-        runner = threading.Thread(
-            target=original, args=(self,), kwargs={"poll_interval": 0.05}, daemon=True
-        )
-        runner.start()
+    def health_check(port: int) -> None:
         try:
-            url = f"http://127.0.0.1:{self.server_port}/health"
-            try:
-                with urllib.request.urlopen(url, timeout=BOUND) as response:
-                    replies.append(response.status)
-            except urllib.error.HTTPError as error:
-                replies.append(error.code)
-        finally:
-            self.shutdown()
-            runner.join(BOUND)
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=BOUND) as r:
+                replies.append(r.status)
+        except urllib.error.HTTPError as error:
+            replies.append(error.code)
 
-    monkeypatch.setattr(ThreadingWSGIServer, "serve_forever", one_health_check)
-    serve(settings_from(env), http=True, port=closed_port(), host="127.0.0.1")
+    serve_for(env, monkeypatch, health_check)
     assert replies == [200]
 
 
